@@ -1,0 +1,122 @@
+"""Pieces every commune site shares: its identity (header/footer), contact settings and BasePage."""
+
+from django.db import models
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page, Site, TranslatableMixin
+from wagtail.search import index
+
+
+class CommuneProfile(TranslatableMixin, models.Model):
+    """The translatable identity of one commune site: what the header and footer say.
+
+    One per (site, locale). Numbers that must not differ between locales (phone, e-mail)
+    live in PortalSettings instead, so translating never forks them.
+    """
+
+    site = models.ForeignKey(Site, verbose_name=_("site"), on_delete=models.CASCADE, related_name="commune_profiles")
+    unit_name = models.CharField(
+        _("full unit name"), max_length=200, help_text=_("E.g. People's Committee of Ia Ko commune")
+    )
+    portal_name = models.CharField(
+        _("portal name"), max_length=200, help_text=_("E.g. Ia Ko commune electronic information portal")
+    )
+    parent_unit = models.CharField(_("province"), max_length=200, blank=True)
+    responsible_person = models.CharField(_("person responsible"), max_length=200, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    no_data_text = models.CharField(
+        _("'no data' text"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown by widgets that have nothing to show. Empty: the standard translated text."),
+    )
+    footer_note = RichTextField(_("footer note"), blank=True, features=["bold", "italic", "link"])
+
+    panels = [
+        FieldPanel("site"),
+        FieldPanel("unit_name"),
+        FieldPanel("portal_name"),
+        FieldPanel("parent_unit"),
+        FieldPanel("responsible_person"),
+        FieldPanel("address"),
+        FieldPanel("no_data_text"),
+        FieldPanel("footer_note"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("commune profile")
+        verbose_name_plural = _("commune profiles")
+        constraints = [
+            models.UniqueConstraint(fields=["site", "locale"], name="one_profile_per_site_locale"),
+        ]
+
+    def __str__(self):
+        return self.portal_name
+
+
+@register_setting(icon="site")
+class PortalSettings(BaseSiteSetting):
+    """Per-site settings that are the same in every language."""
+
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("emblem or logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    fax = models.CharField(_("fax"), max_length=50, blank=True)
+    facebook_url = models.URLField(_("Facebook page"), blank=True)
+    public_services_url = models.URLField(
+        _("online public services"),
+        blank=True,
+        default="https://dichvucong.gov.vn/",
+        help_text=_("Link in the main menu to the national public-service portal."),
+    )
+
+    panels = [
+        FieldPanel("logo"),
+        MultiFieldPanel([FieldPanel("phone"), FieldPanel("email"), FieldPanel("fax")], heading=_("Contact")),
+        MultiFieldPanel([FieldPanel("facebook_url"), FieldPanel("public_services_url")], heading=_("Links")),
+    ]
+
+    class Meta:
+        verbose_name = _("portal settings")
+
+
+class BasePage(Page):
+    """Every public page type extends this: sidebar opt-out and cache headers in one place."""
+
+    show_sidebar = models.BooleanField(
+        _("show sidebar"), default=True, help_text=_("Show the site's sidebar widgets beside this page.")
+    )
+
+    settings_panels = Page.settings_panels + [FieldPanel("show_sidebar")]
+    search_fields = Page.search_fields + [index.FilterField("locale_id")]
+
+    # Public pages may be kept by browsers and shared caches briefly; publishing purges them.
+    cache_max_age = 60
+    cache_s_maxage = 300
+
+    class Meta:
+        abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if getattr(request, "user", None) and request.user.is_authenticated:
+            patch_cache_control(response, private=True, no_cache=True)
+        elif not response.has_header("Cache-Control"):
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=self.cache_max_age,
+                s_maxage=self.cache_s_maxage,
+                stale_while_revalidate=60,
+            )
+        return response

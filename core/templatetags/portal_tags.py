@@ -1,0 +1,81 @@
+"""Template tags every page uses: chrome, breadcrumbs, language links, the "no data" fallback."""
+
+from django import template
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page, Site
+
+from core.cache import cached
+from core.chrome import get_chrome
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def portal_chrome(context):
+    request = context.get("request")
+    chrome = get_chrome(request) if request else None
+    context["chrome"] = chrome
+    return ""
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    ancestors = []
+    if page is not None and getattr(page, "depth", 0) > 2:
+        ancestors = list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
+    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+
+
+@register.inclusion_tag("components/no_data.html", takes_context=True)
+def no_data(context, message=""):
+    """The accessible "no data" fallback: the site's own wording, else the translated default."""
+    chrome = context.get("chrome")
+    text = message or (chrome and chrome.profile and chrome.profile.no_data_text) or _("No data")
+    return {"text": text}
+
+
+def _language_links(page, request):
+    site = Site.find_for_request(request)
+    locales = list(Locale.objects.all().order_by("id"))
+    translations = {}
+    if page is not None and isinstance(page, Page) and page.id:
+        for translation in page.get_translations(inclusive=True).live().public().select_related("locale"):
+            translations[translation.locale_id] = translation.get_url(request)
+    homes = {}
+    if site is not None:
+        for home in Page.objects.filter(translation_key=site.root_page.translation_key).live():
+            homes[home.locale_id] = home.get_url(request)
+    links = []
+    for locale in locales:
+        url = translations.get(locale.id) or homes.get(locale.id)
+        if url:
+            links.append(
+                {
+                    "code": locale.language_code,
+                    "name": locale.get_display_name(),
+                    "url": url,
+                    "is_translation": locale.id in translations,
+                }
+            )
+    return links
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def language_switcher(context, page=None):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    page_key = getattr(page, "pk", None) or "none"
+    links = cached(site.id, "language-links", [page_key], lambda: _language_links(page, request)) if site else []
+    return {"links": links, "current": get_language()}
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_links(context, page=None):
+    """Same data as the switcher, for <link rel=alternate hreflang> in <head>."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None or page is None:
+        return []
+    links = cached(site.id, "language-links", [page.pk], lambda: _language_links(page, request))
+    return [link for link in links if link["is_translation"]]

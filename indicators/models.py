@@ -1,0 +1,1 @@
+"""Indicators ("Các chỉ số"): see issue 5."""

@@ -1,0 +1,122 @@
+"""News: sections (NewsIndexPage), articles (NewsPage), categories and tags."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+
+from core.blocks import BodyStreamBlock
+from core.models import BasePage
+
+
+class NewsCategory(TranslatableMixin, models.Model):
+    """A news category ("Tin tức - Sự kiện", "Chuyển đổi số"...), owned by one commune site."""
+
+    site = models.ForeignKey("wagtailcore.Site", verbose_name=_("site"), on_delete=models.CASCADE)
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, allow_unicode=False)
+
+    panels = [FieldPanel("site"), FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("news category")
+        verbose_name_plural = _("news categories")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "locale", "slug"], name="unique_category_slug_per_site_locale")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey("news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class NewsIndexPage(BasePage):
+    """A news section; it may contain sub-sections (one per category) and articles."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    per_page = models.PositiveSmallIntegerField(_("articles per page"), default=12)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    settings_panels = BasePage.settings_panels + [FieldPanel("per_page")]
+    subpage_types = ["news.NewsIndexPage", "news.NewsPage"]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("news index page")
+        verbose_name_plural = _("news index pages")
+
+
+class NewsPage(BasePage):
+    """A news article, like the seed page from Ia Ko commune."""
+
+    publication_date = models.DateTimeField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Shown to readers and used for ordering. Empty: the date it is first published."),
+    )
+    lead = models.TextField(_("lead"), blank=True, help_text=_("The short summary (sapo) shown in bold."))
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+    source = models.CharField(
+        _("source / author"), max_length=200, blank=True, help_text=_("E.g. Party Committee Office")
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown in listings and as the sharing image."),
+    )
+    categories = ParentalManyToManyField(NewsCategory, verbose_name=_("categories"), blank=True)
+    tags = ClusterTaggableManager(through=NewsPageTag, verbose_name=_("tags"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("lead"),
+        FieldPanel("body"),
+        FieldPanel("source"),
+        FieldPanel("cover_image"),
+        MultiFieldPanel([FieldPanel("categories"), FieldPanel("tags")], heading=_("Classification")),
+        InlinePanel("related_links", label=_("Related news picked by the editor")),
+    ]
+    settings_panels = BasePage.settings_panels + [FieldPanel("publication_date")]
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+    search_fields = BasePage.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.SearchField("source"),
+        index.FilterField("publication_date"),
+    ]
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+
+    def save(self, *args, **kwargs):
+        if self.publication_date is None and self.live:
+            self.publication_date = self.first_published_at or timezone.now()
+        super().save(*args, **kwargs)
+
+
+class NewsPageRelatedLink(Orderable):
+    """An article the editor picked for "Tin liên quan"; shown before the automatic ones."""
+
+    page = ParentalKey(NewsPage, related_name="related_links", on_delete=models.CASCADE)
+    related = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("related", "news.NewsPage")]

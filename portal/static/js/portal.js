@@ -1,0 +1,1 @@
+/* Progressive enhancement only: every feature here also works without JavaScript. */
