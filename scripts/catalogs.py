@@ -19,8 +19,11 @@ LANGUAGES = ["vi", "en", "jra"]
 
 
 def catalog_dirs():
-    return sorted(path.parent for path in ROOT.glob("*/locale") if (path.parent / "__init__.py").exists() or
-                  path.parent.name == "portal")
+    return sorted(
+        path.parent
+        for path in ROOT.glob("*/locale")
+        if (path.parent / "__init__.py").exists() or path.parent.name == "portal"
+    )
 
 
 def po_files(language=None):

@@ -94,8 +94,9 @@ def test_language_switcher_links_to_the_translated_page(client, demo):
 
 
 def test_language_switcher_falls_back_to_the_locale_home_page(client, demo):
-    untranslated = NewsPage.objects.get(slug="tiem-chung-mo-rong-dot-2", locale__language_code="vi",
-                                        url_path__startswith="/ia-ko/")
+    untranslated = NewsPage.objects.get(
+        slug="tiem-chung-mo-rong-dot-2", locale__language_code="vi", url_path__startswith="/ia-ko/"
+    )
     html = client.get(url_of(untranslated)).content.decode()
     assert 'href="/en/" lang="en"' in html
 
