@@ -109,7 +109,9 @@ class BasePage(Page):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        if getattr(request, "user", None) and request.user.is_authenticated:
+        is_editor = getattr(request, "user", None) and request.user.is_authenticated
+        if is_editor or self.get_view_restrictions().exists():
+            # Editors and readers of restricted pages must never get or leave a shared copy.
             patch_cache_control(response, private=True, no_cache=True)
         elif not response.has_header("Cache-Control"):
             patch_cache_control(
