@@ -1,5 +1,5 @@
-from .preferences import COOKIE_NAME, ReaderPreferences
+from .preferences import preferences_for
 
 
 def reader_preferences(request):
-    return {"reader_prefs": ReaderPreferences.from_cookie(request.COOKIES.get(COOKIE_NAME))}
+    return {"reader_prefs": preferences_for(request)}

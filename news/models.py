@@ -11,8 +11,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
-from core.blocks import BodyStreamBlock
 from core.models import BasePage
+
+from .blocks import NewsBodyStreamBlock
+from .text import fold, reading_minutes, stream_text
 
 
 class NewsCategory(TranslatableMixin, models.Model):
@@ -55,6 +57,13 @@ class NewsIndexPage(BasePage):
         verbose_name = _("news index page")
         verbose_name_plural = _("news index pages")
 
+    def get_context(self, request, *args, **kwargs):
+        from .listing import listing_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listing_context(self, request))
+        return context
+
 
 class NewsPage(BasePage):
     """A news article, like the seed page from Ia Ko commune."""
@@ -67,7 +76,7 @@ class NewsPage(BasePage):
         help_text=_("Shown to readers and used for ordering. Empty: the date it is first published."),
     )
     lead = models.TextField(_("lead"), blank=True, help_text=_("The short summary (sapo) shown in bold."))
-    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(NewsBodyStreamBlock(), verbose_name=_("body"), blank=True)
     source = models.CharField(
         _("source / author"), max_length=200, blank=True, help_text=_("E.g. Party Committee Office")
     )
@@ -82,6 +91,16 @@ class NewsPage(BasePage):
     )
     categories = ParentalManyToManyField(NewsCategory, verbose_name=_("categories"), blank=True)
     tags = ClusterTaggableManager(through=NewsPageTag, verbose_name=_("tags"), blank=True)
+    related_count = models.PositiveSmallIntegerField(
+        _("number of related articles"),
+        default=4,
+        help_text=_(
+            'How many articles "Related news" shows: the picked ones first, then the most recent '
+            "articles sharing a category or tag."
+        ),
+    )
+    # Folded (lowercase, no diacritics) title + lead + body + source of the live version, for search.
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     content_panels = BasePage.content_panels + [
         FieldPanel("lead"),
@@ -89,7 +108,10 @@ class NewsPage(BasePage):
         FieldPanel("source"),
         FieldPanel("cover_image"),
         MultiFieldPanel([FieldPanel("categories"), FieldPanel("tags")], heading=_("Classification")),
-        InlinePanel("related_links", label=_("Related news picked by the editor")),
+        MultiFieldPanel(
+            [InlinePanel("related_links", label=_("Related news picked by the editor")), FieldPanel("related_count")],
+            heading=_("Related news"),
+        ),
     ]
     settings_panels = BasePage.settings_panels + [FieldPanel("publication_date")]
     parent_page_types = ["news.NewsIndexPage"]
@@ -108,7 +130,26 @@ class NewsPage(BasePage):
     def save(self, *args, **kwargs):
         if self.publication_date is None and self.live:
             self.publication_date = self.first_published_at or timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "publication_date"}
+        if kwargs.get("update_fields") is None:
+            self.search_text = fold(
+                " ".join([self.title, self.lead, stream_text(self.body.get_prep_value()), self.source])
+            )
         super().save(*args, **kwargs)
+
+    @property
+    def reading_minutes(self):
+        return reading_minutes(self.search_text)
+
+    def get_context(self, request, *args, **kwargs):
+        from .related import related_articles
+
+        context = super().get_context(request, *args, **kwargs)
+        context["related_articles"] = related_articles(self, self.related_count)
+        context["article_categories"] = list(self.categories.all())
+        context["article_tags"] = list(self.tags.all())
+        return context
 
 
 class NewsPageRelatedLink(Orderable):

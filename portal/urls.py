@@ -4,17 +4,20 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
+from sitemap import views as sitemap_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap_views.sitemap, name="sitemap"),
     path("reader-preferences/", include("accessibility.urls")),
+    path("alerts/", include("alerts.urls")),
+    path("rating/", include("feedback.urls")),
+    path("open-data/", include("indicators.urls")),  # stable, language-independent URLs
 ]
 
 if settings.DEBUG:
@@ -27,6 +30,7 @@ if settings.DEBUG:
 # Reader-facing URLs carry the language prefix (/en/, /jra/); Vietnamese has none.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("feeds/news/", include("news.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,20 +1,33 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from wagtail.models import Locale, Page, Site
+from django.utils.cache import patch_cache_control
+from wagtail.models import Locale, Site
+
+from .query import MAX_QUERY_LENGTH, search_pages
+
+PER_PAGE = 10
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     site = Site.find_for_request(request)
-    results = Page.objects.none()
-    if query and site is not None:
-        home = site.root_page.localized
-        results = Page.objects.live().public().descendant_of(home).filter(locale=Locale.get_active()).search(query)
-    paginator = Paginator(results, 10)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except (PageNotAnInteger, EmptyPage):
-        page_obj = paginator.page(1)
-    return TemplateResponse(
-        request, "search/search.html", {"search_query": query, "results": page_obj, "paginator": paginator}
+    results = search_pages(site, Locale.get_active(), query)
+    paginator = Paginator(results.specific(), PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("page")) if query else None
+    query_string = request.GET.copy()
+    query_string.pop("page", None)
+    query_string["q"] = query
+    response = TemplateResponse(
+        request,
+        "search/search.html",
+        {
+            "search_query": query,
+            "results": page_obj,
+            "paginator": paginator,
+            "filter_query": query_string.urlencode(),
+            "max_length": MAX_QUERY_LENGTH,
+        },
     )
+    # Results depend on the query string: never worth a shared cache entry.
+    patch_cache_control(response, private=True, max_age=0)
+    return response

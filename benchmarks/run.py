@@ -1,0 +1,159 @@
+"""Load-test the portal with wrk against gunicorn on 127.0.0.1 (production settings, PostgreSQL, Redis).
+
+    python benchmarks/run.py --database-url postgres://postgres@127.0.0.1:5432/h_bench --duration 10
+
+For the page cache off and on, it starts gunicorn, then for a static file (served by whitenoise in the
+same gunicorn), the home page, a news index, an article, the indicators page (if there is one) and a
+search, runs wrk for --duration seconds each and prints req/s, p50/p99 latency and the ratio to the
+static file's req/s. It also prints the article page's HTML + CSS + JS weight, gzip-compressed.
+Generate data first with benchmarks/generate_province.py (same environment).
+"""
+
+import argparse
+import gzip
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import servers  # noqa: E402
+
+FIND_URLS = """
+from wagtail.models import Site, Page
+from news.models import NewsIndexPage, NewsPage
+site = Site.objects.get(hostname=HOST)
+home = site.root_page
+index = NewsIndexPage.objects.live().descendant_of(home).filter(slug="tin-tuc").first()
+articles = NewsPage.objects.live().child_of(index).order_by("path")
+article = articles[articles.count() // 2]
+print("news", index.get_url(current_site=site))
+print("article", article.get_url(current_site=site))
+indicator_pages = [m for m in Page.allowed_subpage_models() if m._meta.app_label == "indicators"]
+for model in indicator_pages:
+    page = model.objects.live().descendant_of(home).first()
+    if page:
+        print("indicators", page.get_url(current_site=site))
+        break
+"""
+
+
+def page_urls(env, host):
+    result = servers.manage(env, "shell", "-c", f"HOST = {host!r}\n" + FIND_URLS)
+    urls = {"home": "/"}
+    for line in result.stdout.splitlines():
+        name, _, url = line.partition(" ")
+        if name in ("news", "article", "indicators"):
+            urls[name] = url
+    if "indicators" not in urls:
+        print("(no indicators page on this site: skipped)")
+    urls["search"] = "/search/?q=chuy%E1%BB%83n+%C4%91%E1%BB%95i+s%E1%BB%91"
+    return urls
+
+
+def wrk(port, host, path, duration, connections, threads):
+    command = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{duration}s",
+        "--latency",
+        "--timeout",
+        "10s",  # slow pages are measured, not dropped as socket timeouts
+        "-H",
+        f"Host: {host}",
+        "-H",
+        "X-Forwarded-Proto: https",
+        f"http://127.0.0.1:{port}{path}",
+    ]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    timeouts = re.search(r"timeout (\d+)", output)
+    if timeouts and int(timeouts.group(1)):
+        print(f"  {path}: {timeouts.group(1)} requests timed out after 10 s")
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.MULTILINE))
+    return rate, latency.get("50", "?"), latency.get("99", "?"), int(errors.group(1)) if errors else 0
+
+
+def static_path(port, host):
+    html = servers.get(port, "/", host=host).text
+    return re.search(r'href="(/static/css/portal\.[0-9a-f]+\.css)"', html).group(1)
+
+
+def html_budget(port, host, path):
+    """gzip-compressed weight of the page's HTML and the same-origin CSS and JS it loads."""
+    html = servers.get(port, path, host=host).body
+    assets = re.findall(rb'<(?:link rel="stylesheet"[^>]*href|script[^>]*src)="(/static/[^"]+)"', html)
+    sizes = {"html": len(gzip.compress(html, 6))}
+    for asset in assets:
+        body = servers.get(port, asset.decode(), host=host).body
+        sizes[asset.decode()] = len(gzip.compress(body, 6))
+    return sizes
+
+
+def run(env, urls, host, args, cache_on):
+    env = {**env, "PAGECACHE_ENABLED": "1" if cache_on else "0", "GUNICORN_MAX_REQUESTS": "0"}
+    port = servers.free_port()
+    process = servers.start_gunicorn(env, port, workers=args.workers)
+    try:
+        targets = {"static": static_path(port, host), **urls}
+        for path in targets.values():  # warm every worker: imports, widget caches, page cache, connections
+            wrk(port, host, path, args.warmup, args.connections, args.threads)
+        results = {}
+        for name, path in targets.items():
+            results[name] = wrk(port, host, path, args.duration, args.connections, args.threads)
+        budget = html_budget(port, host, urls["article"]) if not cache_on else None
+    finally:
+        servers.stop(process)
+    static_rate = results["static"][0]
+    label = "page cache ON (warm)" if cache_on else "page cache OFF"
+    print(f"\n## {label}: {args.workers} workers, wrk -t{args.threads} -c{args.connections} -d{args.duration}s")
+    print("| page | req/s | p50 | p99 | % of static | non-2xx |\n|---|---:|---:|---:|---:|---:|")
+    for name, (rate, p50, p99, errors) in results.items():
+        ratio = 100 * rate / static_rate
+        print(f"| {name} `{targets[name][:48]}` | {rate:.0f} | {p50} | {p99} | {ratio:.1f}% | {errors} |")
+    if budget:
+        total = sum(budget.values())
+        print(f"\nArticle page weight, gzip: {total / 1024:.1f} KB total")
+        for name, size in budget.items():
+            print(f"  {name}: {size / 1024:.1f} KB")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--database-url", default=os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/h_bench")
+    )
+    parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/1"))
+    parser.add_argument("--host", default="xa-001.gialai.gov.vn")
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--warmup", type=int, default=2, help="seconds of unmeasured load per URL first")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--only", choices=("off", "on"), help="run one mode only")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is not installed (apt-get install wrk)")
+
+    static_root = Path(tempfile.mkdtemp(prefix="portal-bench-static-"))
+    env = servers.production_env(args.database_url, args.redis_url, static_root)
+    servers.prepare(env)
+    urls = page_urls(env, args.host)
+    cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
+    cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), "?")
+    print(f"Machine: {os.cpu_count()} CPUs ({cpu}); host {args.host}; pages: {urls}")
+    for cache_on in (False, True):
+        if args.only and args.only != ("on" if cache_on else "off"):
+            continue
+        run(env, urls, args.host, args, cache_on)
+    shutil.rmtree(static_root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

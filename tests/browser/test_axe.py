@@ -1,0 +1,129 @@
+"""Axe (WCAG 2.0/2.1/2.2 A and AA) on every public page type, in every reader state; reflow at 320 px."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from .conftest import page_urls
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+DESKTOP = {"width": 1280, "height": 900}
+# Each state: the a11y cookie, extra context options, and whether the AAA contrast rule runs too.
+STATES = {
+    "default": {"a11y": None, "context": {"viewport": DESKTOP}, "aaa": False},
+    "text-200": {"a11y": "t200", "context": {"viewport": DESKTOP}, "aaa": False},
+    "high-contrast": {"a11y": "t100.hc", "context": {"viewport": DESKTOP}, "aaa": True},
+    "system-contrast-more": {"a11y": None, "context": {"viewport": DESKTOP, "contrast": "more"}, "aaa": True},
+    "mobile-375": {"a11y": None, "context": {"viewport": {"width": 375, "height": 812}}, "aaa": False},
+}
+
+
+def run_axe(page, aaa=False):
+    options = {"runOnly": {"type": "tag", "values": WCAG_AA}, "resultTypes": ["violations"]}
+    if aaa:
+        # AAA contrast: color-contrast-enhanced only reports 4.5-7:1; lower ratios come from color-contrast.
+        options["rules"] = {"color-contrast-enhanced": {"enabled": True}}
+    return Axe().run(page, options=options).response["violations"]
+
+
+def describe(violations):
+    return "\n".join(
+        f"  {v['id']} ({v['impact']}): {v['help']}\n"
+        + "\n".join(f"    {node['target']}: {node.get('failureSummary', '')[:300]}" for node in v["nodes"][:5])
+        for v in violations
+    )
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_axe_finds_nothing_on_any_page_type(new_context, demo_live, state):
+    _, communes = demo_live
+    config = STATES[state]
+    context = new_context(a11y=config["a11y"], **config["context"])
+    page = context.new_page()
+    urls = page_urls(communes)
+    names = [name for name, _ in urls]
+    for expected in ("HomePage", "NewsIndexPage", "NewsPage", "AccessibilityStatementPage", "not-found"):
+        assert expected in names, f"the demo has no {expected} to check"
+    failures = []
+    for name, url in urls:
+        response = page.goto(url)
+        assert response.status == (404 if name == "not-found" else 200), url
+        assert page.locator("h1").count() == 1, f"{url}: exactly one h1"
+        assert page.locator("main").count() == 1, f"{url}: one main landmark"
+        violations = run_axe(page, aaa=config["aaa"])
+        if violations:
+            failures.append(f"{name} {url}:\n{describe(violations)}")
+    assert not failures, f"axe violations in state {state}:\n" + "\n".join(failures)
+
+
+def test_the_checks_can_fail(new_context):
+    """Guards against a silently misconfigured axe run: a 5.7:1 text passes AA but not the AAA run."""
+    page = new_context().new_page()
+    page.goto("/")
+    page.evaluate(
+        """() => { const p = document.createElement('p'); p.textContent = 'Chữ xám nhạt';
+        p.style.color = '#666'; p.style.background = '#fff'; document.querySelector('main').append(p); }"""
+    )
+    assert not run_axe(page)
+    assert [v["id"] for v in run_axe(page, aaa=True)] == ["color-contrast-enhanced"]
+    page.evaluate("document.querySelector('main p:last-child').style.color = '#999'")
+    assert [v["id"] for v in run_axe(page)] == ["color-contrast"]
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_no_horizontal_scroll_at_200_percent_text(new_context, demo_live, width):
+    _, communes = demo_live
+    page = new_context(a11y="t200", viewport={"width": width, "height": 700}).new_page()
+    overflowing = []
+    for name, url in page_urls(communes):
+        page.goto(url)
+        assert "text-200" in page.evaluate("document.documentElement.className")
+        scroll, client = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        if scroll > client:
+            culprits = page.evaluate(
+                """() => [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                    .slice(0, 5).map(e => e.tagName + '.' + e.className)"""
+            )
+            overflowing.append(f"{name} {url}: {scroll} > {client} {culprits}")
+    assert not overflowing, "horizontal scrolling:\n" + "\n".join(overflowing)
+
+
+def test_screenshots_for_review(new_context, demo_live, tmp_path_factory):
+    import os
+
+    out = os.environ.get("A11Y_SCREENSHOTS")
+    if not out:
+        pytest.skip("set A11Y_SCREENSHOTS=dir to save screenshots")
+    _, communes = demo_live
+    for state, a11y, width in [("t200-320", "t200", 320), ("hc", "t100.hc", 1280), ("default", None, 1280)]:
+        page = new_context(a11y=a11y, viewport={"width": width, "height": 800}).new_page()
+        for name, url in page_urls(communes)[:3]:
+            page.goto(url)
+            page.screenshot(path=f"{out}/{state}-{name}.png", full_page=True)
+
+
+FOCUS_PROBE = """() => {
+  const el = document.activeElement, style = getComputedStyle(el);
+  const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
+  return {tag: el.tagName, text: (el.textContent || el.value || '').trim().slice(0, 40), visible: visible};
+}"""
+
+
+@pytest.mark.parametrize("a11y", [None, "t100.hc"])
+def test_every_focusable_element_shows_its_focus(new_context, demo_live, a11y):
+    _, communes = demo_live
+    page = new_context(a11y=a11y).new_page()
+    invisible = []
+    for name, url in page_urls(communes)[:3]:  # home, news index, article: every component appears
+        page.goto(url)
+        count = page.evaluate("document.querySelectorAll('a[href], button:not([disabled]), input, select').length")
+        for _ in range(min(count, 80)):
+            page.keyboard.press("Tab")
+            focused = page.evaluate(FOCUS_PROBE)
+            if focused["tag"] == "BODY":
+                break
+            if not focused["visible"]:
+                invisible.append(f"{name}: {focused}")
+    assert not invisible, "focus not visible on:\n" + "\n".join(invisible)

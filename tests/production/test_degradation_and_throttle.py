@@ -1,0 +1,90 @@
+"""Redis down: pages still render (uncached) and the error is logged. Admin sign-in throttling."""
+
+import logging
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+CLOSED_PORT_REDIS = {
+    "default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
+    }
+}
+
+
+@pytest.fixture
+def redis_down(production, production_module):
+    production.CACHES = CLOSED_PORT_REDIS
+    production.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = production_module.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS
+    production.DJANGO_REDIS_LOGGER = production_module.DJANGO_REDIS_LOGGER
+    return production
+
+
+@pytest.fixture
+def cache_errors():
+    """Records of the portal.cache logger (it does not propagate to the root logger that caplog watches)."""
+    records = []
+    handler = logging.Handler(level=logging.ERROR)
+    handler.emit = records.append
+    logger = logging.getLogger("portal.cache")
+    logger.addHandler(handler)
+    yield records
+    logger.removeHandler(handler)
+
+
+def test_pages_render_uncached_when_redis_is_down(redis_down, two_sites, https_get, cache_errors):
+    for _ in range(2):
+        response = https_get("/")
+        assert response.status_code == 200
+        assert "Cổng thông tin điện tử Xã xa-a" in response.content.decode()
+        assert response.get("X-Page-Cache") != "hit"
+    assert cache_errors, "a Redis outage must be logged"
+    assert any("Connection" in str(record.exc_info) or record.exc_info for record in cache_errors)
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return django_user_model.objects.create_user("bientapvien", "b@example.invalid", "dung-mat-khau-2026")
+
+
+def sign_in(client, username, password, ip="203.0.113.7"):
+    return client.post(
+        "/admin/login/",
+        {"username": username, "password": password},
+        HTTP_HOST="a.gialai.gov.vn",
+        HTTP_X_FORWARDED_PROTO="https",
+        REMOTE_ADDR=ip,
+    )
+
+
+def test_sign_in_is_throttled_after_repeated_failures(production, two_sites, editor, client):
+    production.LOGIN_THROTTLE_FAILURES = 3
+    for _ in range(3):
+        assert sign_in(client, "bientapvien", "sai").status_code == 200  # the form again, with an error
+    blocked = sign_in(client, "bientapvien", "dung-mat-khau-2026")  # even the right password waits
+    assert blocked.status_code == 429
+    assert int(blocked["Retry-After"]) == production.LOGIN_THROTTLE_WINDOW
+    assert "Đăng nhập sai quá nhiều lần" in blocked.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_throttle_is_per_ip_and_username(production, two_sites, editor, client):
+    production.LOGIN_THROTTLE_FAILURES = 3
+    for _ in range(3):
+        sign_in(client, "bientapvien", "sai")
+    assert sign_in(client, "bientapvien", "dung-mat-khau-2026", ip="198.51.100.9").status_code == 302
+    client.logout()
+    assert sign_in(client, "nguoi-khac", "sai").status_code == 200
+
+
+def test_successful_sign_in_resets_the_count(production, two_sites, editor, client):
+    production.LOGIN_THROTTLE_FAILURES = 3
+    for _ in range(2):
+        sign_in(client, "bientapvien", "sai")
+    assert sign_in(client, "bientapvien", "dung-mat-khau-2026").status_code == 302
+    client.logout()
+    for _ in range(2):
+        assert sign_in(client, "bientapvien", "sai").status_code == 200

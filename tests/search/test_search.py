@@ -1,0 +1,97 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from news.models import NewsPage
+from tests.factories.core import en
+from tests.factories.news import make_article, make_index
+
+pytestmark = pytest.mark.django_db
+
+
+def search(client, host="a.gialai.gov.vn", prefix="", **params):
+    response = client.get(f"{prefix}/search/", params, HTTP_HOST=host)
+    assert response.status_code == 200
+    return response
+
+
+def titles(response):
+    results = response.context["results"]
+    return [page.title for page in results] if results else []
+
+
+@pytest.fixture
+def articles(two_sites):
+    commune_a, commune_b = two_sites
+    index = make_index(commune_a.home)
+    make_article(index, "Hội nghị Ban Chỉ đạo về chuyển đổi số", days_ago=1)
+    make_article(
+        index,
+        "Tiêm chủng mở rộng",
+        body=[("paragraph", "<p>Đẩy mạnh <b>CHUYỂN ĐỔI SỐ</b> trong y tế.</p>")],
+        days_ago=2,
+    )
+    make_article(index, "Đường giao thông nông thôn", lead="Đường liên thôn Đắk Pơ", days_ago=3)
+    make_article(make_index(commune_b.home), "Chuyển đổi số ở xã khác")
+    return commune_a, index
+
+
+@pytest.mark.parametrize("query", ["chuyen doi so", "CHUYỂN ĐỔI SỐ", "Chuyen Đoi so", "chuyển đổi số"])
+def test_search_ignores_diacritics_and_case(client, articles, query):
+    # Title hits first, then body hits; the other site's article never.
+    assert titles(search(client, q=query)) == ["Hội nghị Ban Chỉ đạo về chuyển đổi số", "Tiêm chủng mở rộng"]
+
+
+def test_search_matches_lead_and_d_with_stroke(client, articles):
+    assert titles(search(client, q="dak po")) == ["Đường giao thông nông thôn"]
+    assert titles(search(client, q="duong")) == ["Đường giao thông nông thôn"]
+
+
+def test_search_excludes_drafts_private_expired_and_other_locale(client, articles):
+    _, index = articles
+    make_article(index, "Chuyển đổi số bản nháp", publish=False)
+    private = make_article(index, "Chuyển đổi số riêng tư")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    expired = make_article(index, "Chuyển đổi số hết hạn")
+    NewsPage.objects.filter(pk=expired.pk).update(expire_at=timezone.now() - datetime.timedelta(minutes=1))
+    source = NewsPage.objects.get(title="Tiêm chủng mở rộng")
+    english = source.copy_for_translation(en(), copy_parents=True)
+    english.title = "Digital transformation in vaccination"
+    english.body = [("paragraph", "<p>Digital transformation.</p>")]
+    english.save_revision().publish()
+    assert len(titles(search(client, q="chuyen doi so"))) == 2
+    assert titles(search(client, prefix="/en", q="digital transformation")) == ["Digital transformation in vaccination"]
+    assert titles(search(client, prefix="/en", q="chuyen doi so")) == []
+
+
+def test_no_results_state_and_empty_query(client, articles):
+    html = search(client, q="khongtontai").content.decode()
+    assert "Không có kết quả" in html or "No results" in html
+    assert titles(search(client)) == []
+
+
+def test_pagination_bad_page_and_long_query(client, articles):
+    _, index = articles
+    for number in range(12):
+        make_article(index, f"Chuyển đổi số phần {number}", fast=True)
+    first = search(client, q="chuyen doi so")
+    assert len(titles(first)) == 10 and first.context["paginator"].count == 14
+    assert len(titles(search(client, q="chuyen doi so", page=2))) == 4
+    assert titles(search(client, q="chuyen doi so", page="abc")) == titles(first)
+    assert len(titles(search(client, q="chuyen doi so", page=999))) == 4
+    long = search(client, q="chuyen doi so " * 100)
+    assert len(long.context["search_query"]) <= 200
+
+
+def test_search_query_count_does_not_grow_with_results(client, articles, django_assert_max_num_queries):
+    _, index = articles
+    search(client, q="chuyen")
+    with django_assert_max_num_queries(40) as few:
+        search(client, q="chuyen doi so")
+    for number in range(20):
+        make_article(index, f"Chuyển đổi số {number}", fast=True)
+    with django_assert_max_num_queries(40) as many:
+        search(client, q="chuyen doi so")
+    assert len(many.captured_queries) == len(few.captured_queries)
