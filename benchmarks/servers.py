@@ -124,7 +124,7 @@ def start_gunicorn(env, port, workers=1):
     return process
 
 
-def wait_until_serving(process, port, seconds=60):
+def wait_until_serving(process, port, seconds=120):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -8,6 +8,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page, Site, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 
 class CommuneProfile(TranslatableMixin, models.Model):
@@ -34,6 +35,8 @@ class CommuneProfile(TranslatableMixin, models.Model):
         help_text=_("Shown by widgets that have nothing to show. Empty: the standard translated text."),
     )
     footer_note = RichTextField(_("footer note"), blank=True, features=["bold", "italic", "link"])
+
+    override_translatable_fields = [SynchronizedField("site", overridable=False)]
 
     panels = [
         FieldPanel("site"),

@@ -72,15 +72,31 @@ COLLECTION_PERMISSIONS = {
     SITE_ADMINS: _MEDIA + ["wagtailimages.delete_image", "wagtaildocs.delete_document"],
 }
 
+
 # Model (snippet) permissions. The snippet views are SiteScopedSnippetViewSets, so these act
 # on the user's own sites only. Permissions of apps that are not installed are skipped.
-_CATEGORIES = ["news.add_newscategory", "news.change_newscategory", "news.delete_newscategory"]
+def _crud(model, actions=("add", "change", "delete", "view")):
+    app_label, model_name = model.split(".")
+    return [f"{app_label}.{action}_{model_name}" for action in actions]
+
+
+_CATEGORIES = _crud("news.newscategory", ("add", "change", "delete"))
+# The commune's own content kept outside the page tree: indicators, documents, calendar, alerts, Q&A.
+_SITE_CONTENT = (
+    _crud("indicators.indicator")
+    + _crud("indicators.observation")
+    + _crud("legaldocs.legaldocument")
+    + _crud("workcalendar.calendarentry")
+    + _crud("alerts.alertbanner")
+    + _crud("feedback.question", ("change", "view"))
+)
 MODEL_PERMISSIONS = {
-    EDITORS: ["wagtailadmin.access_admin"] + _CATEGORIES,
-    MODERATORS: ["wagtailadmin.access_admin"] + _CATEGORIES,
+    EDITORS: ["wagtailadmin.access_admin"] + _CATEGORIES + _SITE_CONTENT,
+    MODERATORS: ["wagtailadmin.access_admin"] + _CATEGORIES + _SITE_CONTENT,
     TRANSLATORS: ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"],
     SITE_ADMINS: ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"]
     + _CATEGORIES
+    + _SITE_CONTENT
     + ["core.add_communeprofile", "core.change_communeprofile"],
 }
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 logger = logging.getLogger("portal.security")
 
 TOKEN_SALT = "feedback.form-started"
+MAX_AGE = 24 * 60 * 60  # a form left open longer is sent back with a fresh token
 
 
 def min_fill_seconds():
@@ -30,10 +31,11 @@ def started_token(at=None):
 def token_age(token):
     """Seconds since the form was rendered, or None for a missing, forged or day-old token."""
     try:
-        data = signing.loads(token or "", salt=TOKEN_SALT, max_age=24 * 60 * 60)
-        return time.time() - int(data["t"])
+        data = signing.loads(token or "", salt=TOKEN_SALT, max_age=MAX_AGE)
+        age = time.time() - int(data["t"])
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         return None
+    return age if 0 <= age <= MAX_AGE else None
 
 
 class SpamGuardMixin(forms.Form):
@@ -58,9 +60,13 @@ class SpamGuardMixin(forms.Form):
             # A fresh token lets the reader just press "Send" again; their text stays in the form.
             self.data = self.data.copy()
             self.data["started"] = started_token()
-            raise forms.ValidationError(_("This question form has expired. Please check your question and send it again."))
+            raise forms.ValidationError(
+                _("This question form has expired. Please check your question and send it again.")
+            )
         if age < min_fill_seconds():
-            raise forms.ValidationError(_("Your question was sent too quickly. Please wait a few seconds and send it again."))
+            raise forms.ValidationError(
+                _("Your question was sent too quickly. Please wait a few seconds and send it again.")
+            )
         return cleaned
 
 

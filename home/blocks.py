@@ -7,7 +7,9 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import Page
 
 from indicators.blocks import IndicatorsWidgetBlock
+from legaldocs.blocks import LatestDocumentsBlock
 from news.widgets import FeaturedNewsBlock, LatestNewsBlock
+from workcalendar.blocks import TodayCalendarBlock
 
 from .widgets import TextWidgetBlock, WidgetBlock
 
@@ -107,6 +109,8 @@ class HomeStreamBlock(blocks.StreamBlock):
     featured_news = FeaturedNewsBlock()
     latest_news = LatestNewsBlock()
     indicators = IndicatorsWidgetBlock()
+    latest_documents = LatestDocumentsBlock()
+    today_calendar = TodayCalendarBlock()
     quick_links = QuickLinksBlock()
     announcement = AnnouncementBlock()
     rich_text = TextWidgetBlock()
@@ -116,5 +120,7 @@ class SidebarStreamBlock(blocks.StreamBlock):
     indicators = IndicatorsWidgetBlock()
     featured_news = FeaturedNewsBlock()
     latest_news = LatestNewsBlock()
+    latest_documents = LatestDocumentsBlock()
+    today_calendar = TodayCalendarBlock()
     quick_links = QuickLinksBlock()
     rich_text = TextWidgetBlock()

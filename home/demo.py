@@ -35,6 +35,8 @@ def home_blocks(commune):
     ]
     if indicators_have_data(commune.site):
         blocks.append(("indicators", {"count": 4, "indicators": []}))
+    blocks.append(("latest_documents", {"heading": "", "count": 5}))
+    blocks.append(("today_calendar", {"heading": ""}))
     links = list(QUICK_LINKS)
     if news_index:
         links.append({"label": news_index.title, "page": news_index.id, "url": "", "icon": "document"})

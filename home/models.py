@@ -28,7 +28,7 @@ class HomePage(BasePage):
             heading=_("Featured news"),
             label=_("Pinned article"),
             help_text=_(
-                "Articles shown first by every \"Featured news\" widget of this site, in this order. "
+                'Articles shown first by every "Featured news" widget of this site, in this order. '
                 "The newest articles fill the remaining places."
             ),
         ),

@@ -22,6 +22,15 @@ def widget_site(context):
     return Site.find_for_request(request) if request is not None else None
 
 
+def without_ids(data):
+    """ListBlock gives items without an id a new random one on every get_prep_value."""
+    if isinstance(data, dict):
+        return {key: without_ids(item) for key, item in data.items() if key != "id"}
+    if isinstance(data, list):
+        return [without_ids(item) for item in data]
+    return data
+
+
 def active_locale():
     try:
         return Locale.get_active()
@@ -47,9 +56,10 @@ class WidgetBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         context["widget_title"] = value.get("title") or self.default_title
-        context["site"] = widget_site(parent_context)
-        context["locale"] = active_locale()
-        context.update(self.widget_context(value, context["site"], context["locale"], parent_context or {}))
+        if self.cache_output:  # blocks that query something; the others need neither site nor locale
+            context["site"] = widget_site(parent_context)
+            context["locale"] = active_locale()
+            context.update(self.widget_context(value, context["site"], context["locale"], parent_context or {}))
         return context
 
     def widget_context(self, value, site, locale, parent_context):
@@ -57,7 +67,8 @@ class WidgetBlock(blocks.StructBlock):
         return {}
 
     def fingerprint(self, value):
-        prepared = json.dumps(self.get_prep_value(value), sort_keys=True, cls=DjangoJSONEncoder)
+        """A stable digest of the block's configuration (list items' random ids left out)."""
+        prepared = json.dumps(without_ids(self.get_prep_value(value)), sort_keys=True, cls=DjangoJSONEncoder)
         return hashlib.sha1(prepared.encode()).hexdigest()[:16]
 
     def render(self, value, context=None):

@@ -219,4 +219,5 @@ class DocumentsIndexPage(RoutablePageMixin, BasePage):
         )
 
     def document_url(self, document, request=None):
-        return self.get_url(request) + self.reverse_subpage("document_detail", kwargs={"document_id": document.pk})
+        base = self.get_url(request) or ""  # None when the page is outside every site
+        return base + self.reverse_subpage("document_detail", kwargs={"document_id": document.pk})

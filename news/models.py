@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from core.models import BasePage
 
@@ -101,6 +102,13 @@ class NewsPage(BasePage):
     )
     # Folded (lowercase, no diacritics) title + lead + body + source of the live version, for search.
     search_text = models.TextField(editable=False, blank=True, default="")
+
+    # Dates and images are the same fact in every language: translators cannot fork them.
+    override_translatable_fields = [
+        SynchronizedField("publication_date", overridable=False),
+        SynchronizedField("cover_image", overridable=False),
+        SynchronizedField("slug"),
+    ]
 
     content_panels = BasePage.content_panels + [
         FieldPanel("lead"),

@@ -1,12 +1,8 @@
-"""The reader-preferences part of the page-cache key: pages differ by text size and contrast."""
+"""The per-reader part of the page-cache key: pages differ by text size/contrast and hidden alerts."""
 
-from accessibility import preferences
+from accessibility.preferences import cache_variant as reader_prefs_variant
+from alerts.dismissal import cache_variant as dismissed_alerts_variant
 
 
 def reader_variant(request):
-    # The accessibility app may provide its own canonical variant; fall back to the normalised cookie.
-    cache_variant = getattr(preferences, "cache_variant", None)
-    if cache_variant is not None:
-        return str(cache_variant(request))
-    raw = request.COOKIES.get(preferences.COOKIE_NAME)
-    return preferences.ReaderPreferences.from_cookie(raw).to_cookie()
+    return f"{reader_prefs_variant(request)}|{dismissed_alerts_variant(request)}"

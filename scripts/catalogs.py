@@ -60,9 +60,19 @@ def missing():
     return problems
 
 
+PLURAL_FORMS = {"en": "nplurals=2; plural=(n != 1);"}
+DEFAULT_PLURAL_FORMS = "nplurals=1; plural=0;"  # Vietnamese and Jrai have no plural inflection
+
+
 def compile_all():
     for path in po_files():
-        polib.pofile(str(path)).save_as_mofile(str(path.with_suffix(".mo")))
+        catalog = polib.pofile(str(path))
+        # makemessages leaves a template header for new languages; gettext then fails on activation.
+        if "INTEGER" in catalog.metadata.get("Plural-Forms", "INTEGER"):
+            language = path.parts[-3]
+            catalog.metadata["Plural-Forms"] = PLURAL_FORMS.get(language, DEFAULT_PLURAL_FORMS)
+            catalog.save()
+        catalog.save_as_mofile(str(path.with_suffix(".mo")))
 
 
 if __name__ == "__main__":

@@ -39,5 +39,5 @@ def pytest_sessionfinish(session, exitstatus):
     from django.conf import settings
 
     media = getattr(settings, "MEDIA_ROOT", None)
-    if media and str(media).endswith(".test-media"):
+    if media and "portal-test-media-" in str(media):
         shutil.rmtree(media, ignore_errors=True)

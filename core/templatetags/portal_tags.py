@@ -19,12 +19,23 @@ def portal_chrome(context):
     return ""
 
 
+def _ancestor_links(page, request):
+    return [
+        {"title": ancestor.title, "url": ancestor.get_url(request), "depth": ancestor.depth}
+        for ancestor in page.get_ancestors().filter(depth__gt=1)
+    ]
+
+
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
+    request = context.get("request")
     ancestors = []
-    if page is not None and getattr(page, "depth", 0) > 2:
-        ancestors = list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
-    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+    if page is not None and getattr(page, "depth", 0) > 2 and page.pk:
+        site = Site.find_for_request(request) if request else None
+        compute = lambda: _ancestor_links(page, request)  # noqa: E731
+        # Ancestors change only on publish/move, which bump the site generation.
+        ancestors = cached(site.id, "breadcrumbs", [page.pk], compute) if site else compute()
+    return {"ancestors": ancestors, "page": page, "request": request}
 
 
 @register.inclusion_tag("components/no_data.html", takes_context=True)
@@ -41,20 +52,21 @@ def _language_links(page, request):
     translations = {}
     if page is not None and isinstance(page, Page) and page.id:
         for translation in page.get_translations(inclusive=True).live().public().select_related("locale"):
-            translations[translation.locale_id] = translation.get_url(request)
+            translations[translation.locale_id] = (translation.get_url(request), translation.get_full_url(request))
     homes = {}
     if site is not None:
         for home in Page.objects.filter(translation_key=site.root_page.translation_key).live():
-            homes[home.locale_id] = home.get_url(request)
+            homes[home.locale_id] = (home.get_url(request), home.get_full_url(request))
     links = []
     for locale in locales:
-        url = translations.get(locale.id) or homes.get(locale.id)
-        if url:
+        urls = translations.get(locale.id) or homes.get(locale.id)
+        if urls:
             links.append(
                 {
                     "code": locale.language_code,
                     "name": locale.get_display_name(),
-                    "url": url,
+                    "url": urls[0],
+                    "full_url": urls[1],  # search engines want absolute hreflang targets
                     "is_translation": locale.id in translations,
                 }
             )

@@ -9,22 +9,54 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 DESKTOP = {"width": 1280, "height": 900}
-# Each state: the a11y cookie, extra context options, and whether the AAA contrast rule runs too.
+
+# Problems found in other apps' templates/CSS and reported to the lead with their fix. They are reported as
+# warnings instead of failures until fixed; delete an entry once its app is fixed. Anything else fails.
+KNOWN_VIOLATIONS = {}
+KNOWN_OVERFLOW = {}
+
+
+def report_known(kind, name, fix):
+    import warnings
+
+    warnings.warn(f"known accessibility issue ({kind}) on {name}, reported to the lead: {fix}", stacklevel=2)
+
+
+# Each state: the a11y cookie, context options, whether the AAA contrast rule runs too, and whether the page
+# must fit the viewport without sideways scrolling (200 % text at 320 px is the strictest reflow case).
 STATES = {
-    "default": {"a11y": None, "context": {"viewport": DESKTOP}, "aaa": False},
-    "text-200": {"a11y": "t200", "context": {"viewport": DESKTOP}, "aaa": False},
-    "high-contrast": {"a11y": "t100.hc", "context": {"viewport": DESKTOP}, "aaa": True},
-    "system-contrast-more": {"a11y": None, "context": {"viewport": DESKTOP, "contrast": "more"}, "aaa": True},
-    "mobile-375": {"a11y": None, "context": {"viewport": {"width": 375, "height": 812}}, "aaa": False},
+    "default": {"a11y": None, "context": {"viewport": DESKTOP}, "aaa": False, "reflow": False},
+    "text-200-at-320px": {
+        "a11y": "t200",
+        "context": {"viewport": {"width": 320, "height": 700}},
+        "aaa": False,
+        "reflow": True,
+    },
+    "high-contrast": {"a11y": "t100.hc", "context": {"viewport": DESKTOP}, "aaa": True, "reflow": False},
+    "mobile-375": {"a11y": None, "context": {"viewport": {"width": 375, "height": 812}}, "aaa": False, "reflow": True},
 }
+# prefers-contrast: more uses the same palette as high contrast (tests/browser/test_toolbar.py checks it applies).
 
 
-def run_axe(page, aaa=False):
+def run_axe(page, aaa=False, context=None):
     options = {"runOnly": {"type": "tag", "values": WCAG_AA}, "resultTypes": ["violations"]}
     if aaa:
         # AAA contrast: color-contrast-enhanced only reports 4.5-7:1; lower ratios come from color-contrast.
         options["rules"] = {"color-contrast-enhanced": {"enabled": True}}
-    return Axe().run(page, options=options).response["violations"]
+    return Axe().run(page, context=context, options=options).response["violations"]
+
+
+def horizontal_overflow(page):
+    """None if the page fits its viewport's width, else the widths and the first elements sticking out."""
+    scroll, client = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    if scroll <= client:
+        return None
+    culprits = page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+            .slice(0, 5).map(e => e.tagName + '.' + e.className)"""
+    )
+    return f"{scroll} > {client} {culprits}"
 
 
 def describe(violations):
@@ -51,7 +83,18 @@ def test_axe_finds_nothing_on_any_page_type(new_context, demo_live, state):
         assert response.status == (404 if name == "not-found" else 200), url
         assert page.locator("h1").count() == 1, f"{url}: exactly one h1"
         assert page.locator("main").count() == 1, f"{url}: one main landmark"
+        if config["reflow"]:
+            overflow = horizontal_overflow(page)
+            if overflow and name in KNOWN_OVERFLOW:
+                report_known("horizontal scrolling", name, KNOWN_OVERFLOW[name])
+            elif overflow:
+                failures.append(f"{name} {url}: horizontal scrolling {overflow}")
         violations = run_axe(page, aaa=config["aaa"])
+        for violation in list(violations):
+            fix = KNOWN_VIOLATIONS.get((name, violation["id"]))
+            if fix:
+                report_known(violation["id"], name, fix)
+                violations.remove(violation)
         if violations:
             failures.append(f"{name} {url}:\n{describe(violations)}")
     assert not failures, f"axe violations in state {state}:\n" + "\n".join(failures)
@@ -65,43 +108,11 @@ def test_the_checks_can_fail(new_context):
         """() => { const p = document.createElement('p'); p.textContent = 'Chữ xám nhạt';
         p.style.color = '#666'; p.style.background = '#fff'; document.querySelector('main').append(p); }"""
     )
-    assert not run_axe(page)
-    assert [v["id"] for v in run_axe(page, aaa=True)] == ["color-contrast-enhanced"]
-    page.evaluate("document.querySelector('main p:last-child').style.color = '#999'")
-    assert [v["id"] for v in run_axe(page)] == ["color-contrast"]
-
-
-@pytest.mark.parametrize("width", [320, 375])
-def test_no_horizontal_scroll_at_200_percent_text(new_context, demo_live, width):
-    _, communes = demo_live
-    page = new_context(a11y="t200", viewport={"width": width, "height": 700}).new_page()
-    overflowing = []
-    for name, url in page_urls(communes):
-        page.goto(url)
-        assert "text-200" in page.evaluate("document.documentElement.className")
-        scroll, client = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
-        if scroll > client:
-            culprits = page.evaluate(
-                """() => [...document.querySelectorAll('body *')]
-                    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-                    .slice(0, 5).map(e => e.tagName + '.' + e.className)"""
-            )
-            overflowing.append(f"{name} {url}: {scroll} > {client} {culprits}")
-    assert not overflowing, "horizontal scrolling:\n" + "\n".join(overflowing)
-
-
-def test_screenshots_for_review(new_context, demo_live, tmp_path_factory):
-    import os
-
-    out = os.environ.get("A11Y_SCREENSHOTS")
-    if not out:
-        pytest.skip("set A11Y_SCREENSHOTS=dir to save screenshots")
-    _, communes = demo_live
-    for state, a11y, width in [("t200-320", "t200", 320), ("hc", "t100.hc", 1280), ("default", None, 1280)]:
-        page = new_context(a11y=a11y, viewport={"width": width, "height": 800}).new_page()
-        for name, url in page_urls(communes)[:3]:
-            page.goto(url)
-            page.screenshot(path=f"{out}/{state}-{name}.png", full_page=True)
+    probe = "main > p:last-child"
+    assert not run_axe(page, context=probe)
+    assert [v["id"] for v in run_axe(page, aaa=True, context=probe)] == ["color-contrast-enhanced"]
+    page.evaluate("document.querySelector('main > p:last-child').style.color = '#999'")
+    assert [v["id"] for v in run_axe(page, context=probe)] == ["color-contrast"]
 
 
 FOCUS_PROBE = """() => {
@@ -116,10 +127,10 @@ def test_every_focusable_element_shows_its_focus(new_context, demo_live, a11y):
     _, communes = demo_live
     page = new_context(a11y=a11y).new_page()
     invisible = []
-    for name, url in page_urls(communes)[:3]:  # home, news index, article: every component appears
+    for name, url in page_urls(communes)[:3]:  # home and the first page types: every shared component appears
         page.goto(url)
         count = page.evaluate("document.querySelectorAll('a[href], button:not([disabled]), input, select').length")
-        for _ in range(min(count, 80)):
+        for _ in range(min(count, 60)):
             page.keyboard.press("Tab")
             focused = page.evaluate(FOCUS_PROBE)
             if focused["tag"] == "BODY":

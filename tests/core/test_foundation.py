@@ -86,7 +86,7 @@ def test_language_switcher_links_to_the_translated_page(client, demo):
     english = seed.get_translation(demo["ia-ko"].home.locale.__class__.objects.get(language_code="en"))
     html = client.get(url_of(seed)).content.decode()
     assert f'href="{url_of(english)}" lang="en"' in html
-    assert f'<link rel="alternate" hreflang="en" href="{url_of(english)}">' in html
+    assert f'<link rel="alternate" hreflang="en" href="http://iako.gialai.gov.vn{url_of(english)}">' in html
     response = client.get(url_of(english))
     assert response.status_code == 200
     assert '<html lang="en"' in response.content.decode()

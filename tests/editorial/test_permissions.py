@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import GroupSitePermission, Locale, Page, Workflow, WorkflowState
+from wagtail_localize.models import TranslationSource
 
 from core.models import PortalSettings
 from editorial.groups import EDITORS, MODERATORS, SITE_ADMINS, TRANSLATORS, group_name
@@ -219,3 +220,30 @@ def test_dashboard_lists_out_of_date_indicators_of_the_editors_own_site(client, 
     html = client.get("/admin/").content.decode()
     assert "Chỉ số có dữ liệu đã cũ" in html
     assert "Tỷ lệ hộ nghèo" in html and "Diện tích cà phê" not in html
+
+
+def test_commune_a_cannot_translate_or_sync_commune_b_content(client, communes, django_capture_on_commit_callbacks):
+    a, b = communes
+    en = Locale.objects.create(language_code="en")
+    translator = commune_user("translator_a", a.site, TRANSLATORS)
+    login(client, translator)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert_refused(client.post(f"/admin/localize/submit/page/{b.home.pk}/", {"locales": [en.pk]}))
+        category_url = f"/admin/localize/submit/snippet/news/newscategory/{b.category.pk}/"
+        assert_refused(client.post(category_url, {"locales": [en.pk]}))
+    assert not Page.objects.filter(locale=en).exists()
+    assert not NewsCategory.objects.filter(locale=en).exists()
+
+    # Their own commune: the site admin opens the English tree, then the translator translates into it.
+    client.force_login(commune_user("admin_a", a.site, SITE_ADMINS))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/localize/submit/page/{a.home.pk}/", {"locales": [en.pk]})
+    assert response.status_code == 302
+    assert a.home.get_translation(en).live
+    client.force_login(translator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/localize/submit/page/{a.article.pk}/", {"locales": [en.pk]})
+    assert response.status_code == 302
+    assert a.article.get_translation(en).get_parent().locale == en
+    source_b = TranslationSource.get_or_create_from_instance(b.article)[0]
+    assert_refused(client.post(f"/admin/localize/update/{source_b.pk}/", {"publish_translations": "on"}))

@@ -163,7 +163,8 @@ def test_language_switcher_and_hreflang_point_to_the_translations(
     for code, url in urls.items():
         html = client.get(url, **HOST).content.decode()
         for other, other_url in urls.items():
-            assert f'<link rel="alternate" hreflang="{other}" href="{other_url}">' in html, (code, other)
+            full_url = f"http://{HOST['HTTP_HOST']}{other_url}"
+            assert f'<link rel="alternate" hreflang="{other}" href="{full_url}">' in html, (code, other)
             assert f'href="{other_url}" lang="{other}" hreflang="{other}"' in html, (code, other)
 
     # A page without translation: the switcher offers the other locales' home pages, hreflang nothing.

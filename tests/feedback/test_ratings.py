@@ -7,7 +7,7 @@ from django.test import RequestFactory
 from feedback.models import Rating
 from feedback.reports import rating_summary
 from news.models import NewsIndexPage, NewsPage
-from tests.factories.core import add_page, url_of
+from tests.factories.core import add_page
 from tests.factories.legaldocs import site_editor
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +104,7 @@ def test_rating_form_component_works_without_javascript(articles):
 
 def test_editors_see_the_aggregate_of_their_own_sites_only(client, two_sites, articles):
     a, b = two_sites
-    for number, score in enumerate([5, 4, 4, 1]):
+    for score in [5, 4, 4, 1]:
         client.cookies.clear()
         rate(client, f"page:{articles[0].pk}", score)
     client.cookies.clear()
@@ -117,7 +117,7 @@ def test_editors_see_the_aggregate_of_their_own_sites_only(client, two_sites, ar
     html = response.content.decode()
     assert response.status_code == 200 and "Đánh giá mức độ hài lòng" in html
     assert "<td>3,50</td>" in html or "<td>3.50</td>" in html
-    assert html.count("<tr>") == 2  # header + one item: site B's rating is not shown
+    assert "Xã xa-a" in html and "Xã xa-b" not in html  # site B's rating is not shown
     client.logout()
     assert client.get("/admin/reports/ratings/").status_code == 302
 

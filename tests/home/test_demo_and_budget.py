@@ -62,14 +62,13 @@ def test_demo_emptied_of_content_shows_fallbacks_not_errors(client, demo):
         html = response.content.decode()
         for name in ("featured-news", "latest-news"):
             box = section_of(html, name)
-            assert ("Không có dữ liệu" in box or "No data" in box) and "<li" not in box
+            assert ("Không có dữ liệu" in box or "No data" in box) and "<ul" not in box
     seed_url = url_of(demo["ia-ko"].extras["news_index"])
     assert client.get(seed_url).status_code == 200
 
 
 def test_demo_loads_twice_without_changing_the_home_page(demo):
     from core.demo import load_all
-
     from home.models import HomePage
 
     def state():
@@ -80,6 +79,10 @@ def test_demo_loads_twice_without_changing_the_home_page(demo):
     load_all()
     assert state() == before and before[1] >= 5 and before[2]
     assert SidebarSettings.for_site(demo["ia-ko"].site).widgets
+
+
+def quick_links(section):
+    return {"links": [{"label": "DVC", "url": "https://dichvucong.gov.vn/"}, {"label": "Tin", "page": section.id}]}
 
 
 def full_home(commune, section, count):
@@ -93,7 +96,10 @@ def full_home(commune, section, count):
         ("latest_news", {"sections": [section.id], "count": 5}),
         ("latest_news", {"count": 5, "title": "Mọi tin"}),
         ("indicators", {"count": 4, "indicators": []}),
-        ("quick_links", {"links": [{"label": "DVC", "url": "https://dichvucong.gov.vn/"}, {"label": "Tin", "page": section.id}]}),
+        (
+            "quick_links",
+            {"links": [{"label": "DVC", "url": "https://dichvucong.gov.vn/"}, {"label": "Tin", "page": section.id}]},
+        ),
         ("rich_text", {"body": "<p>Chào mừng</p>"}),
     ]
     set_home_body(commune.home, blocks)
@@ -104,11 +110,11 @@ def count_queries(client, host):
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/", HTTP_HOST=host)
     assert response.status_code == 200
-    print(host, [q["sql"][:90] for q in queries.captured_queries])
     return len(queries.captured_queries)
 
 
-# Measured on SQLite and PostgreSQL; asserted so a regression (a query per article) fails.
+# Measured on SQLite: 54 cold (7 home widgets + 2 sidebar widgets, Wagtail routing, chrome), 11 warm, of which
+# the widgets and the sidebar cost 0 (the rest is Wagtail routing and the other apps' tags in base.html).
 COLD_BUDGET = 60
 WARM_BUDGET = 12
 
@@ -124,8 +130,13 @@ def test_home_with_every_widget_costs_the_same_queries_for_5_or_50_articles(clie
         client.get("/", HTTP_HOST=host)  # creates image renditions and settings rows once
         cache.clear()
         cold.append(count_queries(client, host))
-    print("COLD", cold)
     assert cold[0] == cold[1] <= COLD_BUDGET, cold
+    for host in ("a.gialai.gov.vn", "b.gialai.gov.vn"):
+        client.get("/", HTTP_HOST=host)  # every widget of both sites cached
     warm = [count_queries(client, host) for host in ("a.gialai.gov.vn", "b.gialai.gov.vn")]
     assert warm[0] == warm[1] <= WARM_BUDGET, warm
     print(f"home page queries: cold {cold}, warm {warm}")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/", HTTP_HOST="b.gialai.gov.vn")
+    widget_tables = ("news_", "indicators_", "home_featurednewspin", "home_sidebarsettings")
+    assert not [q for q in queries.captured_queries if any(t in q["sql"] for t in widget_tables)]

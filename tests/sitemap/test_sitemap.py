@@ -76,3 +76,16 @@ def test_html_sitemap_lists_sections_in_the_readers_locale(client, translated_si
     english = translate(page, "Site map")
     html = client.get(url_of(english), HTTP_HOST="a.gialai.gov.vn").content.decode()
     assert ">News<" in html and "Tin tức - Sự kiện" not in html
+
+
+def test_demo_sitemap_pages_and_xml_render(client, demo):
+    for commune in demo.values():
+        page = SitemapPage.objects.descendant_of(commune.home).get()
+        assert page.show_in_menus
+        host = commune.site.hostname
+        html = client.get(url_of(page), HTTP_HOST=host).content.decode()
+        assert "Tin tức - Sự kiện" in html
+        english = page.get_translation(en())
+        assert client.get(url_of(english), HTTP_HOST=host).status_code == 200
+        urls = sitemap(client, host=host)
+        assert any(alternates.get("en") for alternates in urls.values())

@@ -106,7 +106,8 @@ def test_calendar_is_printable(client, pages):
     assert 'href="/static/workcalendar/workcalendar.css' in html and 'media="print"' in html
     from django.contrib.staticfiles import finders
 
-    css = open(finders.find("workcalendar/workcalendar.css")).read()
+    with open(finders.find("workcalendar/workcalendar.css")) as handle:
+        css = handle.read()
     assert "@media print" in css and ".calendar-nav { display: none; }" in css
 
 

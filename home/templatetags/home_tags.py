@@ -1,0 +1,29 @@
+"""{% home_widgets page %}: the home page's blocks, rendered once per site, language and day.
+
+Caching the whole body (not only each widget) also skips loading the blocks' chosen pages, so a warm home
+page costs no widget query at all. Publishing anything on the site bumps its generation and refreshes it.
+"""
+
+from django import template
+from django.template.loader import render_to_string
+from django.utils import timezone
+from wagtail.models import Site
+
+from core.cache import cached
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def home_widgets(context, page):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+
+    def render():
+        flat = context.flatten()
+        flat["blocks"] = page.widgets()
+        return render_to_string("home/components/widgets.html", flat, request=request)
+
+    if site is None or getattr(request, "is_preview", False):  # previews show the draft, never a cached copy
+        return render()
+    return cached(site.id, "home-widgets", [page.pk, timezone.localdate().isoformat()], render)
