@@ -58,6 +58,8 @@ def compose_home(home, body, pinned):
     if home.body or home.featured_pins.exists():
         return home
     home.body = body
+    # The home body already carries the sidebar's widgets: showing both would repeat every heading.
+    home.show_sidebar = False
     for position, article in enumerate(pinned):
         home.featured_pins.add(FeaturedNewsPin(article=article, sort_order=position))
     home.save_revision().publish()
