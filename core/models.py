@@ -111,7 +111,12 @@ class BasePage(Page):
         abstract = True
 
     def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
+        return self.with_cache_headers(request, super().serve(request, *args, **kwargs))
+
+    def with_cache_headers(self, request, response):
+        """Public pages: short shared caching. Editors and restricted pages: never a shared copy.
+
+        Page types whose serve() does not reach BasePage.serve (routable pages) call this too."""
         is_editor = getattr(request, "user", None) and request.user.is_authenticated
         if is_editor or self.get_view_restrictions().exists():
             # Editors and readers of restricted pages must never get or leave a shared copy.

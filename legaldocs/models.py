@@ -8,7 +8,6 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -167,19 +166,7 @@ class DocumentsIndexPage(RoutablePageMixin, BasePage):
 
     def serve(self, request, *args, **kwargs):
         # Routable views bypass BasePage.serve: give them the same cache headers.
-        response = super().serve(request, *args, **kwargs)
-        is_editor = getattr(request, "user", None) and request.user.is_authenticated
-        if is_editor or self.get_view_restrictions().exists():
-            patch_cache_control(response, private=True, no_cache=True)
-        elif not response.has_header("Cache-Control"):
-            patch_cache_control(
-                response,
-                public=True,
-                max_age=self.cache_max_age,
-                s_maxage=self.cache_s_maxage,
-                stale_while_revalidate=60,
-            )
-        return response
+        return self.with_cache_headers(request, super().serve(request, *args, **kwargs))
 
     def site_documents(self, request):
         site = Site.find_for_request(request) or self.get_site()
