@@ -33,7 +33,8 @@ articles = NewsPage.objects.live().child_of(index).order_by("path")
 article = articles[articles.count() // 2]
 print("news", index.get_url(current_site=site))
 print("article", article.get_url(current_site=site))
-indicator_pages = [m for m in Page.allowed_subpage_models() if m._meta.app_label == "indicators"]
+from django.apps import apps
+indicator_pages = [m for m in apps.get_app_config("indicators").get_models() if issubclass(m, Page)]
 for model in indicator_pages:
     page = model.objects.live().descendant_of(home).first()
     if page:

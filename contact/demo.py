@@ -42,7 +42,7 @@ def load(communes, locales):
                 from_address="no-reply@gialai.gov.vn",
                 subject="Liên hệ từ cổng thông tin",
             )
-            for name, position, phone, email in OFFICIALS[commune.key]:
+            for name, position, phone, email in OFFICIALS.get(commune.key, OFFICIALS["ia-ko"]):
                 page.officials.add(ContactOfficial(name=name, position=position, phone=phone, email=email))
             for label, field_type, required, help_text in FIELDS:
                 page.form_fields.add(

@@ -1,12 +1,13 @@
 """Pieces every commune site shares: its identity (header/footer), contact settings and BasePage."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page, Site, TranslatableMixin
+from wagtail.models import Page, PageViewRestriction, Site, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -110,15 +111,44 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    # Foreign keys every view reads, e.g. ("cover_image",): the cached router (core.routing) keeps them
+    # in its snapshot of the page.
+    route_select_related = ()
+
     def serve(self, request, *args, **kwargs):
         return self.with_cache_headers(request, super().serve(request, *args, **kwargs))
+
+    def get_view_restrictions(self):
+        """Wagtail's rules (this page and its ancestors; an alias counts as its source page) in one query
+        instead of two, and remembered on this instance: Wagtail's serve hook evaluates it, and
+        with_cache_headers reads the same result instead of asking again."""
+        if "_view_restrictions" not in self.__dict__:
+            self._view_restrictions = self._view_restrictions_query()
+        return self._view_restrictions
+
+    def remember_view_restrictions(self, restrictions):
+        """Serve with restrictions the router read from its cache (the site's generation changes whenever a
+        restriction does): a queryset already holding them, so nothing asks the database again."""
+        queryset = self._view_restrictions_query()
+        queryset._result_cache = list(restrictions)
+        queryset._prefetch_done = True
+        self._view_restrictions = queryset
+
+    def _view_restrictions_query(self):
+        steplen = self.steplen
+        prefixes = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
+        checked = Page.objects.filter(path__in=prefixes)
+        return PageViewRestriction.objects.filter(
+            Q(page__in=checked.filter(alias_of__isnull=True))
+            | Q(page__in=checked.filter(alias_of__isnull=False).values("alias_of"))
+        )
 
     def with_cache_headers(self, request, response):
         """Public pages: short shared caching. Editors and restricted pages: never a shared copy.
 
         Page types whose serve() does not reach BasePage.serve (routable pages) call this too."""
         is_editor = getattr(request, "user", None) and request.user.is_authenticated
-        if is_editor or self.get_view_restrictions().exists():
+        if is_editor or self.get_view_restrictions().exists():  # evaluated once, by Wagtail's serve hook
             # Editors and readers of restricted pages must never get or leave a shared copy.
             patch_cache_control(response, private=True, no_cache=True)
         elif not response.has_header("Cache-Control"):

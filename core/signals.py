@@ -7,6 +7,10 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from .cache import bump_site_generation
 from .models import CommuneProfile, PortalSettings
+from .routing import forget_sites
+
+post_save.connect(forget_sites, sender=Site, dispatch_uid="portal-forget-sites-on-save")
+post_delete.connect(forget_sites, sender=Site, dispatch_uid="portal-forget-sites-on-delete")
 
 
 def bump_for_page(page):

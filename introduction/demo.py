@@ -138,7 +138,9 @@ def ensure_organisation(parent, commune_key, locales):
     )
     for kind, name, description in UNITS:
         page.units.add(OrganisationUnit(kind=kind, name=name, description=description))
-    for position, (unit, name, title, bio, duties, phone, email) in enumerate(LEADERS[commune_key]):
+    for position, (unit, name, title, bio, duties, phone, email) in enumerate(
+        LEADERS.get(commune_key, LEADERS["ia-ko"])
+    ):
         photo = placeholder_image(f"Ảnh chân dung {name}", colour=(90, 90 + position * 10, 120), size=(320, 400))
         page.leaders.add(
             LeaderProfile(

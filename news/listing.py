@@ -1,6 +1,7 @@
 """The article listing of a NewsIndexPage: filters (category, tag, month), month archive, pagination."""
 
 import datetime
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -20,26 +21,65 @@ def _month(value):
     return parsed.year, parsed.month
 
 
-def listing_context(index, request):
+def listing_state(request):
+    """What the query string asks of the listing, normalised: anything else in it (tracking parameters,
+    junk) changes neither the output nor the cache key of the rendered listing."""
+    return {
+        "category": request.GET.get("category", "")[:120],
+        "tag": request.GET.get("tag", "")[:100],
+        "month": request.GET.get("month", "")[:7],
+        "page": _page_number(request.GET.get("page", "")),
+    }
+
+
+MAX_PAGE = 1_000_000
+
+
+def _page_number(value):
+    """As Paginator.get_page reads it: not a number is page 1; below 1 (here 0) or past the end, the last."""
+    try:
+        number = int(value[:12])
+    except ValueError:
+        return 1
+    return max(0, min(number, MAX_PAGE))
+
+
+LISTING_NAMES = (
+    "articles",
+    "paginator",
+    "categories",
+    "active_filters",
+    "is_filtered",
+    "archive",
+    "filter_query",
+    "feed_categories",
+)
+
+
+def listing_key(state):
+    return "|".join(str(state[name]) for name in ("category", "tag", "month", "page"))
+
+
+def listing_context(index, state):
     site = index.get_site()
     articles = live_articles(site, index.locale, under=index)
     active = {}
 
     categories = list(NewsCategory.objects.filter(site=site, locale_id=index.locale_id))
-    category_slug = request.GET.get("category", "")[:120]
+    category_slug = state["category"]
     if category_slug:
         category = next((c for c in categories if c.slug == category_slug), None)
         active["category"] = category
         articles = articles.filter(categories=category) if category else articles.none()
 
-    tag_slug = request.GET.get("tag", "")[:100]
+    tag_slug = state["tag"]
     if tag_slug:
         tag = Tag.objects.filter(slug=tag_slug).first()
         active["tag"] = tag
         articles = articles.filter(tagged_items__tag=tag) if tag else articles.none()
 
-    month = _month(request.GET.get("month"))
-    if request.GET.get("month"):
+    month = _month(state["month"])
+    if state["month"]:
         active["month"] = datetime.date(*month, 1) if month else None
         if month:
             articles = articles.filter(publication_date__year=month[0], publication_date__month=month[1])
@@ -57,16 +97,15 @@ def listing_context(index, request):
     )
 
     paginator = Paginator(articles.prefetch_related("cover_image__renditions"), index.per_page or 12)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page_obj = paginator.get_page(state["page"])
+    filters = {name: state[name] for name in ("category", "tag", "month") if state[name]}
     return {
         "articles": page_obj,
         "paginator": paginator,
         "categories": categories,
         "active_filters": active,
-        "is_filtered": bool(category_slug or tag_slug or request.GET.get("month")),
+        "is_filtered": bool(filters),
         "archive": list(archive[:36]),
-        "filter_query": query.urlencode(),
+        "filter_query": urlencode(filters),
         "feed_categories": [active["category"]] if active.get("category") else [],
     }

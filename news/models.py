@@ -1,7 +1,11 @@
 """News: sections (NewsIndexPage), articles (NewsPage), categories and tags."""
 
+from functools import partial
+from operator import getitem
+
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -59,15 +63,22 @@ class NewsIndexPage(BasePage):
         verbose_name_plural = _("news index pages")
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import listing_context
+        from .listing import LISTING_NAMES, listing_context, listing_key, listing_state
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(listing_context(self, request))
+        state = listing_state(request)
+        context["listing_key"] = listing_key(state)
+        # Lazy: the template's cached fragments need none of it when they are warm (news_index_page.html).
+        listing = SimpleLazyObject(lambda: listing_context(self, state))
+        for name in LISTING_NAMES:
+            context[name] = SimpleLazyObject(partial(getitem, listing, name))
         return context
 
 
 class NewsPage(BasePage):
     """A news article, like the seed page from Ia Ko commune."""
+
+    route_select_related = ("cover_image",)  # the og:image tag reads it on every view
 
     publication_date = models.DateTimeField(
         _("publication date"),
@@ -154,9 +165,10 @@ class NewsPage(BasePage):
         from .related import related_articles
 
         context = super().get_context(request, *args, **kwargs)
-        context["related_articles"] = related_articles(self, self.related_count)
-        context["article_categories"] = list(self.categories.all())
-        context["article_tags"] = list(self.tags.all())
+        # Lazy: the template's cached fragments usually need none of them (see news_page.html).
+        context["related_articles"] = SimpleLazyObject(lambda: related_articles(self, self.related_count))
+        context["article_categories"] = SimpleLazyObject(lambda: list(self.categories.all()))
+        context["article_tags"] = SimpleLazyObject(lambda: list(self.tags.all()))
         return context
 
 

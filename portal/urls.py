@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import routing
 from search import views as search_views
 from sitemap import views as sitemap_views
 
@@ -27,10 +28,19 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Wagtail's own URLs, with its page-serving view swapped for one that looks the route up in the cache first
+# (same pattern, same name, so reverse("wagtail_serve") and Page.url are unchanged).
+reader_wagtail_urls = [
+    re_path(pattern.pattern.regex.pattern, routing.serve, name=pattern.name)
+    if getattr(pattern, "name", None) == "wagtail_serve"
+    else pattern
+    for pattern in wagtail_urls.urlpatterns
+]
+
 # Reader-facing URLs carry the language prefix (/en/, /jra/); Vietnamese has none.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("feeds/news/", include("news.urls")),
-    path("", include(wagtail_urls)),
+    path("", include(reader_wagtail_urls)),
     prefix_default_language=False,
 )

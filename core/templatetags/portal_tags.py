@@ -1,6 +1,7 @@
 """Template tags every page uses: chrome, breadcrumbs, language links, the "no data" fallback."""
 
 from django import template
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
@@ -91,3 +92,29 @@ def hreflang_links(context, page=None):
         return []
     links = cached(site.id, "language-links", [page.pk], lambda: _language_links(page, request))
     return [link for link in links if link["is_translation"]]
+
+
+class SiteCacheNode(template.Node):
+    def __init__(self, nodelist, name, parts):
+        self.nodelist, self.name, self.parts = nodelist, name, parts
+
+    def render(self, context):
+        request = context.get("request")
+        site = Site.find_for_request(request) if request else None
+        if site is None:
+            return self.nodelist.render(context)
+        parts = [part.resolve(context) for part in self.parts] + [timezone.localdate().isoformat()]
+        return cached(site.id, self.name, parts, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def sitecache(parser, token):
+    """{% sitecache "name" part ... %}...{% endsitecache %}: the rendered block, cached per site, generation,
+    language, day and the given parts. Publishing anything on the site refreshes it; use it only for
+    output that depends on published content and those parts, never on the reader or the query string."""
+    bits = token.split_contents()
+    if len(bits) < 2 or bits[1][0] not in "\"'":
+        raise template.TemplateSyntaxError("{% sitecache %} needs a quoted name first")
+    nodelist = parser.parse(("endsitecache",))
+    parser.delete_first_token()
+    return SiteCacheNode(nodelist, bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]])

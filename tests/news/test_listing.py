@@ -140,3 +140,16 @@ def test_empty_index_shows_no_data(client, two_sites):
     commune_a, _ = two_sites
     index = add_page(commune_a.home, make_index.__globals__["NewsIndexPage"](title="Trống", slug="trong"))
     assert "no-data" in get(client, index).content.decode()
+
+
+def test_cached_listing_ignores_stray_parameters_and_refreshes_on_publish(client, two_sites):
+    commune_a, _ = two_sites
+    index = make_index(commune_a.home, per_page=2)
+    for day in range(3):
+        make_article(index, f"Ngày {day}", days_ago=day + 1)
+    first = get(client, index, page=2, utm_source="zalo").content.decode()
+    assert "Ngày 2" in first and 'href="?page=1"' in first  # pagination links carry only the filters
+    assert get(client, index, page=2).content.decode().count("Ngày 2") == first.count("Ngày 2")
+    make_article(index, "Tin vừa đăng")  # publishing refreshes the cached listing at once
+    assert "Tin vừa đăng" in get(client, index).content.decode()
+    assert "Ngày 1" in get(client, index, page=2).content.decode()
