@@ -18,14 +18,14 @@ from django.utils.translation import get_language
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
-from core.cache import site_generation
+from core.cache import MISSING, get_versioned, set_versioned, site_generation
 from core.models import BasePage
 
 logger = logging.getLogger("portal.cache")
 
 SITES_KEY = "portal-sites"
 ROUTE_KEY = "route:{site_id}:{generation}:{language}:{path}"
-ROUTE_TIMEOUT = 3600
+ROUTE_TIMEOUT = 600
 SITES_TIMEOUT = 600
 
 
@@ -97,8 +97,8 @@ class CachedSiteMiddleware:
 
 
 def _route_from_cache(request, key, components):
-    entry = _cache_get(key)
-    if entry is None:
+    entry = get_versioned(key)
+    if entry is MISSING:
         return None
     page, restrictions, consumed = entry
     if restrictions is not None:
@@ -117,7 +117,7 @@ def _remember_route(key, site, page):
         for name in page.route_select_related:  # load them now so the snapshot carries them
             getattr(page, name)
     consumed = page.depth - site.root_page.depth
-    _cache_set(key, (page, restrictions, consumed), ROUTE_TIMEOUT)
+    set_versioned(key, (page, restrictions, consumed), ROUTE_TIMEOUT)
     if restrictions is not None:
         page.remember_view_restrictions(restrictions)
 

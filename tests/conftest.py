@@ -14,9 +14,13 @@ def _clear_cache():
     """Each test starts with an empty cache so cached widgets never leak between tests."""
     from django.core.cache import cache
 
+    from core.cache import process_cache
+
     cache.clear()
+    process_cache.clear()
     yield
     cache.clear()
+    process_cache.clear()
 
 
 @pytest.fixture

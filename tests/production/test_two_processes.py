@@ -77,6 +77,22 @@ def test_processes_share_database_and_page_cache(two_processes):
     assert after_a.headers["X-Page-Cache"] == "hit" and "Trang chủ phiên bản 2" in after_a.text
 
 
+def test_a_publish_reaches_every_process_local_copy_at_once(two_processes):
+    """Past the page cache (a query parameter it does not keep), each worker serves its own local copy of
+    the route and fragments; a publish elsewhere must still show on the very next request of each."""
+    env, ports = two_processes
+    publish_title(env, "Bản sao cục bộ 1")
+    for _ in range(3):  # several requests per process, so each worker has routed and cached the page
+        for port in ports:
+            response = servers.get(port, "/?ref=zalo", host=HOST)
+            assert "X-Page-Cache" not in response.headers and "Bản sao cục bộ 1" in response.text
+    publish_title(env, "Bản sao cục bộ 2")
+    for _ in range(3):
+        for port in ports:
+            response = servers.get(port, "/?ref=zalo", host=HOST)
+            assert "Bản sao cục bộ 2" in response.text and "Bản sao cục bộ 1" not in response.text
+
+
 def test_static_files_are_hashed_compressed_and_cached_for_long(two_processes):
     env, (port_a, _) = two_processes
     page = servers.get(port_a, "/", host=HOST).text
