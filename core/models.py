@@ -94,6 +94,13 @@ class PortalSettings(BaseSiteSetting):
         verbose_name = _("portal settings")
 
 
+class RememberedRestrictions(list):
+    """View restrictions read from a cache, answering the part of the QuerySet API serving uses."""
+
+    def exists(self):
+        return bool(self)
+
+
 class BasePage(Page):
     """Every public page type extends this: sidebar opt-out and cache headers in one place."""
 
@@ -128,11 +135,10 @@ class BasePage(Page):
 
     def remember_view_restrictions(self, restrictions):
         """Serve with restrictions the router read from its cache (the site's generation changes whenever a
-        restriction does): a queryset already holding them, so nothing asks the database again."""
-        queryset = self._view_restrictions_query()
-        queryset._result_cache = list(restrictions)
-        queryset._prefetch_done = True
-        self._view_restrictions = queryset
+        restriction does). Only page instances the router made for serving get this; they need no more than
+        what Wagtail's serve hook and with_cache_headers do with it: iterate and ask whether there are any.
+        Building a real queryset here would cost more than the rest of the route."""
+        self._view_restrictions = RememberedRestrictions(restrictions)
 
     def _view_restrictions_query(self):
         steplen = self.steplen

@@ -1,6 +1,7 @@
 """Template tags every page uses: chrome, breadcrumbs, language links, the "no data" fallback."""
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -27,16 +28,19 @@ def _ancestor_links(page, request):
     ]
 
 
-@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def breadcrumbs(context, page):
     request = context.get("request")
-    ancestors = []
-    if page is not None and getattr(page, "depth", 0) > 2 and page.pk:
-        site = Site.find_for_request(request) if request else None
-        compute = lambda: _ancestor_links(page, request)  # noqa: E731
-        # Ancestors change only on publish/move, which bump the site generation.
-        ancestors = cached(site.id, "breadcrumbs", [page.pk], compute) if site else compute()
-    return {"ancestors": ancestors, "page": page, "request": request}
+    if page is None or getattr(page, "depth", 0) <= 2 or not page.pk:
+        return ""
+
+    def render():
+        context = {"ancestors": _ancestor_links(page, request), "page": page, "request": request}
+        return render_to_string("components/breadcrumbs.html", context)
+
+    site = Site.find_for_request(request) if request else None
+    # Ancestors and URLs change only on publish/move, which bump the site generation.
+    return cached(site.id, "breadcrumbs", [page.pk], render) if site else render()
 
 
 @register.inclusion_tag("components/no_data.html", takes_context=True)

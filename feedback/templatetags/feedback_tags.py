@@ -14,7 +14,8 @@ def rating_form(context, page=None):
     return {
         "action": reverse("feedback:rate"),
         "item": item,
-        "next": request.get_full_path() if request else "/",
+        # The path alone: the form is the same for every reader of the page, so it can sit in a cached fragment.
+        "next": request.path if request else "/",
         "form_id": item.replace(":", "-"),
         "scores": [1, 2, 3, 4, 5],
     }
