@@ -125,8 +125,9 @@ def ensure_admin():
 
 
 def publish(page, user=None):
-    """Publish the page's current state if it has unpublished changes (idempotent)."""
-    if page.live and not page.has_unpublished_changes:
+    """Publish the page's current state if it has unpublished changes or was never published through a
+    revision (pages are created live; only a real publish sends the signal that refreshes caches)."""
+    if page.live and not page.has_unpublished_changes and page.live_revision_id:
         return page
     page.save_revision(user=user).publish(user=user)
     page.refresh_from_db()

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -205,6 +206,7 @@ class IndicatorsPage(BasePage):
         from .display import grouped_summaries
 
         context = super().get_context(request, *args, **kwargs)
-        site = self.get_site()
-        context["groups"] = grouped_summaries(site, self.locale) if site else []
+        site = Site.find_for_request(request)  # the page's own site (Page.get_site would ask the database)
+        # Lazy: the template's cached fragment needs it only when cold (any indicator change refreshes it).
+        context["groups"] = SimpleLazyObject(lambda: grouped_summaries(site, self.locale) if site else [])
         return context
