@@ -81,7 +81,7 @@ class ProcessCache:
 process_cache = ProcessCache()
 
 
-def _new_generation():
+def new_generation():
     # Microseconds since the epoch: after a flush of the shared cache, a site's new generation can never
     # equal an old one still named by a key in some process's copy.
     return time.time_ns() // 1000
@@ -96,7 +96,7 @@ def site_generation(site_id):
     try:
         generation = cache.get(key)
         if generation is None:
-            cache.add(key, _new_generation(), timeout=None)
+            cache.add(key, new_generation(), timeout=None)
             generation = cache.get(key)  # whoever added first wins; None: the cache is down
     except Exception:  # cache server down: render uncached rather than fail
         logger.exception("cache unavailable while reading site generation")
@@ -115,7 +115,7 @@ def bump_site_generation(site_id):
         try:
             cache.incr(key)
         except ValueError:  # key missing: a fresh generation differs from every cached fragment's key
-            cache.set(key, _new_generation(), timeout=None)
+            cache.set(key, new_generation(), timeout=None)
     except Exception:
         logger.exception("cache unavailable while bumping site generation")
 

@@ -5,8 +5,8 @@ then its specific object). A province with 100 communes serves the same few thou
 the answer (the specific page as published, and the view restrictions that apply to it) is remembered per
 site, generation, language and path: a hit costs no query at all, whatever the depth. Publishing,
 unpublishing, moving, renaming or deleting a page, or changing a view restriction, bumps the site's
-generation, so no stale route survives a change. The list of sites is remembered until a Site is saved
-or deleted.
+generation, so no stale route survives a change. The site of each host is remembered until a Site is
+saved or deleted, which starts a new version of the site list.
 """
 
 import logging
@@ -18,50 +18,54 @@ from django.utils.translation import get_language
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
-from core.cache import MISSING, get_versioned, set_versioned, site_generation
+from core.cache import MISSING, get_versioned, new_generation, set_versioned, site_generation
 from core.models import BasePage
 
 logger = logging.getLogger("portal.cache")
 
-SITES_KEY = "portal-sites"
+SITES_VERSION_KEY = "portal-sites-version"
+SITE_KEY = "site-for:{version}:{hostname}:{port}"
 ROUTE_KEY = "route:{site_id}:{generation}:{language}:{path}"
 ROUTE_TIMEOUT = 600
 SITES_TIMEOUT = 600
 
 
-def _cache_get(key):
-    try:
-        return cache.get(key)
-    except Exception:  # cache server down: route the normal way
-        logger.exception("cache unavailable while reading %s", key)
-        return None
-
-
-def _cache_set(key, value, timeout):
-    try:
-        cache.set(key, value, timeout)
-    except Exception:
-        logger.exception("cache unavailable while writing %s", key)
-
-
 def forget_sites(**kwargs):
+    """A Site was saved or deleted: every process looks hosts up afresh from its next request."""
     try:
-        cache.delete(SITES_KEY)
+        cache.set(SITES_VERSION_KEY, new_generation(), None)
     except Exception:
         logger.exception("cache unavailable while forgetting the site list")
 
 
-def _all_sites():
-    sites = _cache_get(SITES_KEY)
-    if sites is None:
-        sites = list(Site.objects.all())
-        _cache_set(SITES_KEY, sites, SITES_TIMEOUT)  # bounded, in case a bulk update bypasses the signals
-    return sites
+def _sites_version():
+    try:
+        version = cache.get(SITES_VERSION_KEY)
+        if version is None:
+            cache.add(SITES_VERSION_KEY, new_generation(), None)
+            version = cache.get(SITES_VERSION_KEY)
+        return version
+    except Exception:  # cache server down: look the host up in the database
+        logger.exception("cache unavailable while reading the site list version")
+        return None
 
 
 def site_for_host(hostname, port):
-    """The Site Wagtail would choose for hostname:port (same rules as get_site_for_hostname), or None."""
-    sites = _all_sites()
+    """The Site Wagtail would choose for hostname:port, remembered per host until a Site changes."""
+    version = _sites_version()
+    if version is None:
+        return match_site(list(Site.objects.all()), hostname, port)
+    key = SITE_KEY.format(version=version, hostname=hostname, port=port)
+    site = get_versioned(key)
+    if site is MISSING:
+        site = match_site(list(Site.objects.all()), hostname, port)
+        set_versioned(key, site, SITES_TIMEOUT)  # bounded, in case a bulk update bypasses the signals
+    return site
+
+
+def match_site(sites, hostname, port):
+    """Wagtail's rules (get_site_for_hostname): hostname and port, else the default site if it has this
+    hostname, else the only site with this hostname, else the default site."""
     exact = [site for site in sites if site.hostname == hostname and site.port == port]
     if exact:
         return exact[0]
@@ -71,9 +75,7 @@ def site_for_host(hostname, port):
         return default
     if len(named) == 1:
         return named[0]
-    if default is not None:
-        return default
-    return None
+    return default
 
 
 def find_site(request):
