@@ -17,6 +17,8 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
+from core.cache import bump_site_generation
+
 from .models import CommuneProfile, PortalSettings
 
 logger = logging.getLogger("portal.demo")
@@ -125,9 +127,9 @@ def ensure_admin():
 
 
 def publish(page, user=None):
-    """Publish the page's current state if it has unpublished changes or was never published through a
-    revision (pages are created live; only a real publish sends the signal that refreshes caches)."""
-    if page.live and not page.has_unpublished_changes and page.live_revision_id:
+    """Publish the page's current state if it has unpublished changes (idempotent). A page created live
+    is left as it is: load_all refreshes every site's caches once at the end instead."""
+    if page.live and not page.has_unpublished_changes:
         return page
     page.save_revision(user=user).publish(user=user)
     page.refresh_from_db()
@@ -230,4 +232,7 @@ def load_all(stdout=None):
         if stdout:
             stdout.write(f"  {app_config.name}")
         module.load(communes, locales)
+    # Pages created live send no publish signal: refresh each site's cached widgets and routes once.
+    for commune in communes:
+        bump_site_generation(commune.site.pk)
     return communes

@@ -48,6 +48,8 @@ def make_commune(slug, hostname, default=False, name=None, phone="0269 000 000")
 
 
 def add_page(parent, page):
+    """Create `page` as a draft, then publish it as an editor does (so caches hear of it)."""
+    page.live = False
     parent.add_child(instance=page)
     return publish(page)
 
