@@ -15,7 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage
 
-from .spam import SpamGuardForm, over_rate_limit
+from .forms import ContactSpamGuard, over_rate_limit
 
 MULTILINE_MAX_LENGTH = 5000
 
@@ -88,7 +88,7 @@ class ContactPage(BasePage, AbstractEmailForm):
         verbose_name_plural = _("contact pages")
 
     def get_form_class(self):
-        return type("ContactForm", (super().get_form_class(), SpamGuardForm), {})
+        return type("ContactForm", (super().get_form_class(), ContactSpamGuard), {})
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":

@@ -1,11 +1,20 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.spam import SpamGuardForm
+
 from .models import CONTACT_MAX, NAME_MAX, QUESTION_MAX, SUBJECT_MAX
-from .spam import SpamGuardMixin
 
 
-class QuestionForm(SpamGuardMixin, forms.Form):
+class QuestionForm(SpamGuardForm):
+    token_salt = "feedback.form-started"
+    min_fill_setting = "FEEDBACK_MIN_FILL_SECONDS"
+    spam_messages = {
+        "honeypot": _("Your question could not be sent. Please leave the last field empty."),
+        "expired": _("This question form has expired. Please check your question and send it again."),
+        "too_fast": _("Your question was sent too quickly. Please wait a few seconds and send it again."),
+    }
+
     name = forms.CharField(label=_("Your name (optional)"), max_length=NAME_MAX, required=False)
     email = forms.EmailField(label=_("E-mail"), max_length=CONTACT_MAX, required=False)
     phone = forms.RegexField(

@@ -12,12 +12,24 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Page, Site
 
+from core.spam import over_limit
+
 from .forms import LookupForm, QuestionForm
 from .models import Question, Rating
-from .spam import over_limit
 
 VOTER_COOKIE = "voter"
+LIMITS = {
+    # action: (requests, window in seconds) per IP and site; FEEDBACK_RATE_LIMITS overrides
+    "ask": (5, 60 * 60),
+    "lookup": (20, 10 * 60),
+    "rate": (60, 60 * 60),
+}
 PAGE_SIZE = 10
+
+
+def rate_limited(request, site_id, action):
+    limit, window = getattr(settings, "FEEDBACK_RATE_LIMITS", {}).get(action, LIMITS[action])
+    return over_limit(request, site_id, action, limit, window)
 
 
 def published_questions(site, request):
@@ -30,7 +42,7 @@ def questions_view(page, request):
     status = 200
     if request.method == "POST":
         form = QuestionForm(request.POST)
-        if over_limit(request, site.id, "ask"):
+        if rate_limited(request, site.id, "ask"):
             form.is_valid()  # keep the values and show them back
             form.add_error(None, _("Too many questions were sent from your connection. Please try again in an hour."))
             status = 429
@@ -69,7 +81,7 @@ def lookup_view(page, request):
     question, not_found, status = None, False, 200
     if request.method == "POST":
         form = LookupForm(request.POST)
-        if over_limit(request, site.id, "lookup"):
+        if rate_limited(request, site.id, "lookup"):
             form.is_valid()
             form.add_error(None, _("Too many lookups from your connection. Please try again in ten minutes."))
             status = 429
@@ -132,7 +144,7 @@ def rate(request):
         score = 0
     if item is None or not 1 <= score <= 5:
         return HttpResponseRedirect(target + "#rating-invalid")
-    if over_limit(request, site.id, "rate"):
+    if rate_limited(request, site.id, "rate"):
         return HttpResponseRedirect(target + "#rating-limited")
     voter_id = request.COOKIES.get(VOTER_COOKIE, "")
     if not (16 <= len(voter_id) <= 64 and voter_id.replace("-", "").replace("_", "").isalnum()):

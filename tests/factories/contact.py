@@ -2,9 +2,10 @@
 
 import time
 
+from contact.forms import ContactSpamGuard
 from contact.models import ContactFormField, ContactOfficial, ContactPage
-from contact.spam import started_token
 from core.demo import publish
+from core.spam import started_token
 
 FIELDS = [("Họ và tên", "singleline", False), ("Thư điện tử", "email", True), ("Nội dung", "multiline", True)]
 
@@ -33,7 +34,7 @@ def submission(name="Nguyễn Văn A", email="a@example.com", message="Xin hỏi
         "thu_u0111ien_tu": email,
         "noi_dung": message,
         "website": "",
-        "form_started": started_token(at=time.time() - seconds_ago),
+        "form_started": started_token(ContactSpamGuard.token_salt, at=time.time() - seconds_ago),
     }
     data.update(extra)
     return data

@@ -2,8 +2,9 @@
 
 import time
 
+from core.spam import started_token
+from feedback.forms import QuestionForm
 from feedback.models import Question, QuestionsPage, QuestionStatus
-from feedback.spam import started_token
 from tests.factories.core import add_page
 
 
@@ -20,7 +21,7 @@ def submission(**changes):
         "subject": "Hỏi về cấp giấy chứng nhận",
         "question": "Tôi muốn hỏi thủ tục cấp giấy chứng nhận quyền sử dụng đất.",
         "website": "",
-        "started": started_token(time.time() - 10),
+        "started": started_token(QuestionForm.token_salt, time.time() - 10),
     }
     data.update(changes)
     return data

@@ -6,8 +6,9 @@ import time
 import pytest
 
 from core.demo import translate_page
+from core.spam import started_token
+from feedback.forms import QuestionForm
 from feedback.models import Question, QuestionStatus
-from feedback.spam import started_token
 from tests.factories.core import en, url_of
 from tests.factories.feedback import answered_question, questions_page, submission
 from tests.factories.legaldocs import site_editor
@@ -107,7 +108,7 @@ def test_a_code_does_not_work_on_another_site(client, pages):
 def test_bad_input_gets_a_translated_error_and_keeps_what_was_written(client, pages, changes, message):
     ages = {"just now": 0, "two days ago": 2 * 24 * 3600}  # tokens made when the test runs, not at collection
     if changes.get("started") in ages:
-        changes = {**changes, "started": started_token(time.time() - ages[changes["started"]])}
+        changes = {**changes, "started": started_token(QuestionForm.token_salt, time.time() - ages[changes["started"]])}
     data = submission(**{"question": "Nội dung <script>alert('x')</script> của tôi", **changes})
     response = ask(client, pages[0], data)
     html = response.content.decode()

@@ -1,0 +1,97 @@
+"""Spam and flood protection for readers' forms, without third-party services: a honeypot field, a minimum
+fill time and per-IP rate limits. Used by the contact form (contact/) and the Q&A and rating forms (feedback/).
+
+The fill time comes from a signed timestamp rendered with the form, so nothing is kept per visitor; rate
+limits count requests per IP and site in the shared cache and let everything through if the cache is down,
+rather than lose a resident's message.
+"""
+
+import hashlib
+import logging
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger("portal.security")
+
+MAX_AGE = 24 * 60 * 60  # a form left open longer is sent back with a fresh token
+
+
+def started_token(salt, at=None):
+    return signing.dumps({"t": int(at if at is not None else time.time())}, salt=salt)
+
+
+def token_age(token, salt):
+    """Seconds since the form was rendered, or None for a missing, forged or day-old token."""
+    try:
+        data = signing.loads(token or "", salt=salt, max_age=MAX_AGE)
+        age = time.time() - int(data["t"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+    return age if 0 <= age <= MAX_AGE else None
+
+
+class SpamGuardForm(forms.Form):
+    """A honeypot and a signed fill-time token, checked in clean() and dropped from the cleaned data.
+
+    Subclasses name their token (salt, field) and word the three refusals for their readers:
+    spam_messages = {"honeypot": ..., "expired": ..., "too_fast": ...}."""
+
+    token_salt = "portal.form-started"
+    token_field = "started"
+    min_fill_setting = "FORM_MIN_FILL_SECONDS"
+    spam_messages = {}
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[self.token_field] = forms.CharField(required=False, widget=forms.HiddenInput)
+        if not self.is_bound:
+            self.initial[self.token_field] = started_token(self.token_salt)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.pop("website", ""):
+            raise forms.ValidationError(self.spam_messages["honeypot"])
+        age = token_age(cleaned.pop(self.token_field, ""), self.token_salt)
+        if age is None:
+            # A fresh token lets the reader simply press "Send" again; their text stays in the form.
+            self.data = self.data.copy()
+            self.data[self.token_field] = started_token(self.token_salt)
+            raise forms.ValidationError(self.spam_messages["expired"])
+        if age < getattr(settings, self.min_fill_setting, 3):
+            raise forms.ValidationError(self.spam_messages["too_fast"])
+        return cleaned
+
+
+def client_ip(request):
+    # Behind a reverse proxy, production names the header the proxy sets (e.g. HTTP_X_REAL_IP).
+    header = getattr(settings, "LOGIN_THROTTLE_IP_HEADER", "REMOTE_ADDR")
+    value = request.META.get(header) or request.META.get("REMOTE_ADDR", "")
+    return value.split(",")[0].strip()
+
+
+def over_limit(request, site_id, action, limit, window):
+    """Count this request; True once this IP has made more than `limit` of `action` on this site within
+    `window` seconds (the window starts at the first request)."""
+    digest = hashlib.sha256(f"{action}|{site_id}|{client_ip(request)}".encode()).hexdigest()
+    key = f"posts-{action}:{digest}"
+    try:
+        cache.add(key, 0, window)
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, window)
+        count = 1
+    except Exception:
+        logger.exception("cache unavailable while rate-limiting %s", action)
+        return False
+    return count > limit
