@@ -17,9 +17,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import translation
-from wagtail.models import Site
 
 from core.cache import site_generation
+from core.routing import find_site
 
 from .variants import reader_variant
 
@@ -113,7 +113,7 @@ class PageCacheMiddleware:
             response[HEADER] = "hit"
             return response
         # Miss: read the generation *before* rendering, so a publish during the render wins.
-        site = Site.find_for_request(request)
+        site = find_site(request)  # from the cache; Wagtail reads it back from the request
         generation = site_generation(site.id) if site is not None else None
         response = self.get_response(request)
         if generation is None:
