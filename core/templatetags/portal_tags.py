@@ -39,8 +39,10 @@ def breadcrumbs(context, page):
         return render_to_string("components/breadcrumbs.html", context)
 
     site = Site.find_for_request(request) if request else None
+    if site is None or getattr(request, "is_preview", False):  # a draft's title is not the published one
+        return render()
     # Ancestors and URLs change only on publish/move, which bump the site generation.
-    return cached(site.id, "breadcrumbs", [page.pk], render) if site else render()
+    return cached(site.id, "breadcrumbs", [page.pk], render)
 
 
 @register.inclusion_tag("components/no_data.html", takes_context=True)
@@ -105,7 +107,7 @@ class SiteCacheNode(template.Node):
     def render(self, context):
         request = context.get("request")
         site = Site.find_for_request(request) if request else None
-        if site is None:
+        if site is None or getattr(request, "is_preview", False):  # a preview shows the draft, and keeps it
             return self.nodelist.render(context)
         parts = [part.resolve(context) for part in self.parts] + [timezone.localdate().isoformat()]
         return cached(site.id, self.name, parts, lambda: self.nodelist.render(context))

@@ -132,3 +132,25 @@ def test_article_query_count_is_constant(client, newsroom, django_assert_max_num
         assert len(related_titles(render(client, page))) == 20
     assert len(thousand.captured_queries) == len(twenty.captured_queries)
     print("article queries:", len(none.captured_queries), len(twenty.captured_queries))
+
+
+def test_preview_shows_the_draft_and_never_leaks_it_into_the_cached_article(client, newsroom):
+    _, _, _, _, page = newsroom
+    assert "Nội dung Bài chính." in render(client, page).content.decode()  # the live article, now cached
+    draft = NewsPage.objects.get(pk=page.pk)
+    draft.body = [("paragraph", "<p>Bản nháp chưa duyệt.</p>")]
+    draft.save_revision()
+    preview = draft.make_preview_request().render().content.decode()
+    assert "Bản nháp chưa duyệt." in preview and "Nội dung Bài chính." not in preview
+    public = render(client, page).content.decode()
+    assert "Nội dung Bài chính." in public and "Bản nháp chưa duyệt." not in public
+    # A preview on cold caches must not leave the draft behind for readers either.
+    from django.core.cache import cache
+
+    from core.cache import process_cache
+
+    cache.clear()
+    process_cache.clear()
+    draft.make_preview_request().render()
+    public = render(client, page).content.decode()
+    assert "Nội dung Bài chính." in public and "Bản nháp chưa duyệt." not in public
