@@ -169,3 +169,14 @@ def cached(site_id, name, parts, compute, timeout=600):
     if memo is not None:
         memo[key] = value
     return value
+
+
+def cached_for_page_view(request, name, parts, compute, timeout=600):
+    """cached() for output rendered for a page view: keyed on the request's site. A preview shows the draft,
+    so it never reads a cached copy nor leaves its own behind; without a site nothing is cached."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request) if request else None
+    if site is None or getattr(request, "is_preview", False):
+        return compute()
+    return cached(site.id, name, parts, compute, timeout)

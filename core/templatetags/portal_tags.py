@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
-from core.cache import cached
+from core.cache import cached, cached_for_page_view
 from core.chrome import get_chrome
 
 register = template.Library()
@@ -38,11 +38,8 @@ def breadcrumbs(context, page):
         context = {"ancestors": _ancestor_links(page, request), "page": page, "request": request}
         return render_to_string("components/breadcrumbs.html", context)
 
-    site = Site.find_for_request(request) if request else None
-    if site is None or getattr(request, "is_preview", False):  # a draft's title is not the published one
-        return render()
     # Ancestors and URLs change only on publish/move, which bump the site generation.
-    return cached(site.id, "breadcrumbs", [page.pk], render)
+    return cached_for_page_view(request, "breadcrumbs", [page.pk], render)
 
 
 @register.inclusion_tag("components/no_data.html", takes_context=True)
@@ -105,12 +102,8 @@ class SiteCacheNode(template.Node):
         self.nodelist, self.name, self.parts = nodelist, name, parts
 
     def render(self, context):
-        request = context.get("request")
-        site = Site.find_for_request(request) if request else None
-        if site is None or getattr(request, "is_preview", False):  # a preview shows the draft, and keeps it
-            return self.nodelist.render(context)
         parts = [part.resolve(context) for part in self.parts] + [timezone.localdate().isoformat()]
-        return cached(site.id, self.name, parts, lambda: self.nodelist.render(context))
+        return cached_for_page_view(context.get("request"), self.name, parts, lambda: self.nodelist.render(context))
 
 
 @register.tag

@@ -7,9 +7,8 @@ page costs no widget query at all. Publishing anything on the site bumps its gen
 from django import template
 from django.template.loader import render_to_string
 from django.utils import timezone
-from wagtail.models import Site
 
-from core.cache import cached
+from core.cache import cached_for_page_view
 
 register = template.Library()
 
@@ -17,13 +16,10 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def home_widgets(context, page):
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
 
     def render():
         flat = context.flatten()
         flat["blocks"] = page.widgets()
         return render_to_string("home/components/widgets.html", flat, request=request)
 
-    if site is None or getattr(request, "is_preview", False):  # previews show the draft, never a cached copy
-        return render()
-    return cached(site.id, "home-widgets", [page.pk, timezone.localdate().isoformat()], render)
+    return cached_for_page_view(request, "home-widgets", [page.pk, timezone.localdate().isoformat()], render)
