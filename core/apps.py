@@ -8,3 +8,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (cache invalidation on publish)
+        from . import slugs
+
+        slugs.install()

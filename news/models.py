@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.models import BasePage
+from core.slugs import vietnamese_slugify
 
 from .blocks import NewsBodyStreamBlock
 from .text import fold, reading_minutes, stream_text
@@ -27,7 +28,13 @@ class NewsCategory(TranslatableMixin, models.Model):
 
     site = models.ForeignKey("wagtailcore.Site", verbose_name=_("site"), on_delete=models.CASCADE)
     name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=120, allow_unicode=False)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        allow_unicode=False,
+        blank=True,
+        help_text=_("Used in addresses (?category=...). Leave empty to make it from the name."),
+    )
 
     panels = [FieldPanel("site"), FieldPanel("name"), FieldPanel("slug")]
 
@@ -41,6 +48,14 @@ class NewsCategory(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.slug = self.slug or vietnamese_slugify(self.name, max_length=120)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self.slug = self.slug or vietnamese_slugify(self.name, max_length=120)
 
 
 class NewsPageTag(TaggedItemBase):
