@@ -140,7 +140,9 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [PROJECT_DIR / "locale"]  # project templates + extra languages; apps keep their own
+# Project templates + extra languages; then the admin's Vietnamese for Wagtail and wagtail-localize (merged
+# ahead of the packages' own catalogs: scripts/admin_catalog.py). Apps keep their own catalogs.
+LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "admin_locale"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 
 # --- Static and media -------------------------------------------------------
