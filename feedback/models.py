@@ -155,14 +155,24 @@ def rating_item_key(page=None):
     return f"page:{page.pk}" if page is not None else "portal"
 
 
+class RatingQuerySet(models.QuerySet):
+    def counted(self):
+        """The votes behind the published figures: those that passed the checks of feedback/voting.py."""
+        return self.filter(verified=True)
+
+
 class Rating(models.Model):
-    """One anonymous vote: the voter is a hash of a random cookie id and the item, nothing personal."""
+    """One anonymous vote: the voter is a hash of a server-signed cookie id and the item, nothing personal."""
 
     site = models.ForeignKey(Site, verbose_name=_("site"), on_delete=models.CASCADE, related_name="+")
     item = models.CharField(_("rated item"), max_length=40)
     voter = models.CharField(max_length=64, editable=False)
     score = models.PositiveSmallIntegerField(_("score"), validators=[MinValueValidator(1), MaxValueValidator(5)])
     created_at = models.DateField(_("date"), default=timezone.localdate)
+    # False for votes taken before the voter id was signed and cross-site posts refused: not counted.
+    verified = models.BooleanField(_("verified"), default=True, editable=False)
+
+    objects = RatingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("rating")

@@ -1,7 +1,6 @@
 """The Q&A page's views (routed by QuestionsPage) and the no-JS rating endpoint."""
 
 import hashlib
-import secrets
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -16,20 +15,21 @@ from core.spam import over_limit
 
 from .forms import LookupForm, QuestionForm
 from .models import Question, Rating
+from .voting import is_same_origin, new_voter_id, read_voter_id, set_voter_cookie
 
-VOTER_COOKIE = "voter"
 LIMITS = {
     # action: (requests, window in seconds) per IP and site; FEEDBACK_RATE_LIMITS overrides
     "ask": (5, 60 * 60),
     "lookup": (20, 10 * 60),
     "rate": (60, 60 * 60),
+    "rate_item": (3, 24 * 60 * 60),  # votes per IP and rated item: a household, not a script
 }
 PAGE_SIZE = 10
 
 
-def rate_limited(request, site_id, action):
+def rate_limited(request, site_id, action, key=None):
     limit, window = getattr(settings, "FEEDBACK_RATE_LIMITS", {}).get(action, LIMITS[action])
-    return over_limit(request, site_id, action, limit, window)
+    return over_limit(request, site_id, key or action, limit, window)
 
 
 def published_questions(site, request):
@@ -131,11 +131,19 @@ def parse_item(site, value):
     return None
 
 
-@csrf_exempt  # a rating form sits on cacheable public pages, where a CSRF token cannot be kept per reader
+def _back(target, outcome):
+    response = HttpResponseRedirect(f"{target}#{outcome}")
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@csrf_exempt  # a rating form sits on cacheable public pages: the checks of voting.py stand in for a token
 def rate(request):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     target = safe_next(request)
+    if not is_same_origin(request):
+        return _back(target, "rating-refused")
     site = Site.find_for_request(request)
     item = parse_item(site, request.POST.get("item", "")) if site else None
     try:
@@ -143,21 +151,22 @@ def rate(request):
     except ValueError:
         score = 0
     if item is None or not 1 <= score <= 5:
-        return HttpResponseRedirect(target + "#rating-invalid")
-    if rate_limited(request, site.id, "rate"):
-        return HttpResponseRedirect(target + "#rating-limited")
-    voter_id = request.COOKIES.get(VOTER_COOKIE, "")
-    if not (16 <= len(voter_id) <= 64 and voter_id.replace("-", "").replace("_", "").isalnum()):
-        voter_id = secrets.token_urlsafe(24)
+        return _back(target, "rating-invalid")
+    voter_id, state = read_voter_id(request)
+    if state == "forged":
+        # Counts nothing; the browser gets a signed id and may vote with it.
+        response = _back(target, "rating-refused")
+        set_voter_cookie(response, request, new_voter_id())
+        return response
+    if rate_limited(request, site.id, "rate") or rate_limited(request, site.id, "rate_item", f"rate-item|{item}"):
+        return _back(target, "rating-limited")
+    voter_id = voter_id or new_voter_id()
     outcome = "rating-thanks"
     try:
         with transaction.atomic():
             Rating.objects.create(site=site, item=item, voter=voter_hash(voter_id, site.id, item), score=score)
     except IntegrityError:
         outcome = "rating-already"
-    response = HttpResponseRedirect(target + "#" + outcome)
-    response.set_cookie(
-        VOTER_COOKIE, voter_id, max_age=2 * 365 * 24 * 3600, httponly=True, samesite="Lax", secure=request.is_secure()
-    )
-    response["Cache-Control"] = "no-store"
+    response = _back(target, outcome)
+    set_voter_cookie(response, request, voter_id)
     return response

@@ -42,7 +42,8 @@ def test_one_vote_per_browser_and_item_without_personal_data(client, two_sites, 
     assert [(vote.item, vote.score) for vote in votes] == [(item, 5), ("portal", 4)]
     # Nothing personal: the stored voter is a per-item hash, not the cookie, and no IP is kept.
     assert cookie.value not in votes[0].voter and votes[0].voter != votes[1].voter
-    assert {field.name for field in Rating._meta.fields} == {"id", "site", "item", "voter", "score", "created_at"}
+    fields = {field.name for field in Rating._meta.fields}
+    assert fields == {"id", "site", "item", "voter", "score", "created_at", "verified"}
     # Another browser (no cookie) may vote.
     client.cookies.clear()
     assert rate(client, item, 3)["Location"].endswith("#rating-thanks")
@@ -105,9 +106,9 @@ def test_rating_form_component_works_without_javascript(articles):
 
 def test_editors_see_the_aggregate_of_their_own_sites_only(client, two_sites, articles):
     a, b = two_sites
-    for score in [5, 4, 4, 1]:
+    for n, score in enumerate([5, 4, 4, 1]):
         client.cookies.clear()
-        rate(client, f"page:{articles[0].pk}", score)
+        rate(client, f"page:{articles[0].pk}", score, REMOTE_ADDR=f"10.0.0.{n}")  # 3 per IP and item
     client.cookies.clear()
     rate(client, f"page:{articles[1].pk}", 2, host=HOST_B)
     [row] = rating_summary({a.site.pk})
