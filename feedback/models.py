@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Site
@@ -36,10 +37,10 @@ class QuestionQuerySet(models.QuerySet):
 
 class Question(models.Model):
     site = models.ForeignKey(Site, verbose_name=_("site"), on_delete=models.CASCADE, related_name="+")
-    name = models.CharField(_("name"), max_length=NAME_MAX, blank=True)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=NAME_MAX, blank=True)
     email = models.EmailField(_("e-mail"), max_length=CONTACT_MAX, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
-    subject = models.CharField(_("subject"), max_length=SUBJECT_MAX)
+    subject = models.CharField(pgettext_lazy("question", "subject"), max_length=SUBJECT_MAX)
     question = models.TextField(_("question"), max_length=QUESTION_MAX)
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
     status = models.CharField(

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import Page
@@ -15,7 +16,7 @@ from .widgets import TextWidgetBlock, WidgetBlock
 
 ICONS = [
     ("services", _("Public services")),
-    ("document", _("Documents")),
+    ("document", pgettext_lazy("legal documents", "Documents")),
     ("phone", _("Phone")),
     ("question", _("Questions")),
     ("map", _("Map")),

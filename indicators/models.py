@@ -12,6 +12,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Site, TranslatableMixin
@@ -77,7 +78,9 @@ class Indicator(TranslatableMixin, models.Model):
         FieldRowPanel([FieldPanel("name"), FieldPanel("code")]),
         FieldRowPanel([FieldPanel("group"), FieldPanel("sort_order")]),
         FieldRowPanel([FieldPanel("unit"), FieldPanel("decimal_places"), FieldPanel("higher_is_better")]),
-        MultiFieldPanel([FieldPanel("issuing_body"), FieldPanel("source_url")], heading=_("Source")),
+        MultiFieldPanel(
+            [FieldPanel("issuing_body"), FieldPanel("source_url")], heading=pgettext_lazy("data source", "Source")
+        ),
         FieldPanel("description"),
     ]
 

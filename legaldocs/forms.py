@@ -4,15 +4,16 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import DocumentType
 
 
 class DocumentFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    type = forms.ChoiceField(label=_("Type"), required=False)
+    type = forms.ChoiceField(label=pgettext_lazy("legal document", "Type"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
-    field = forms.ChoiceField(label=_("Field"), required=False)
+    field = forms.ChoiceField(label=pgettext_lazy("legal document", "Field"), required=False)
     issuer = forms.ChoiceField(label=_("Issuing body"), required=False)
 
     def __init__(self, data=None, *, documents):

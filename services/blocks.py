@@ -1,6 +1,7 @@
 """Curated links to procedures on the national public-service portal, grouped by field."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 
 LEVEL_CHOICES = [
@@ -35,7 +36,7 @@ class ServiceGroupBlock(blocks.StructBlock):
 
     class Meta:
         icon = "list-ul"
-        label = _("Field")
+        label = pgettext_lazy("procedure", "Field")
         template = "services/blocks/service_group.html"
 
 
