@@ -7,6 +7,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import Page
 
+from consultations.blocks import OpenConsultationsBlock
+from events.blocks import UpcomingEventsBlock
 from indicators.blocks import IndicatorsWidgetBlock
 from legaldocs.blocks import LatestDocumentsBlock
 from news.widgets import FeaturedNewsBlock, LatestNewsBlock
@@ -112,6 +114,8 @@ class HomeStreamBlock(blocks.StreamBlock):
     indicators = IndicatorsWidgetBlock()
     latest_documents = LatestDocumentsBlock()
     today_calendar = TodayCalendarBlock()
+    open_consultations = OpenConsultationsBlock()
+    upcoming_events = UpcomingEventsBlock()
     quick_links = QuickLinksBlock()
     announcement = AnnouncementBlock()
     rich_text = TextWidgetBlock()
@@ -123,5 +127,7 @@ class SidebarStreamBlock(blocks.StreamBlock):
     latest_news = LatestNewsBlock()
     latest_documents = LatestDocumentsBlock()
     today_calendar = TodayCalendarBlock()
+    open_consultations = OpenConsultationsBlock()
+    upcoming_events = UpcomingEventsBlock()
     quick_links = QuickLinksBlock()
     rich_text = TextWidgetBlock()

@@ -37,6 +37,8 @@ def home_blocks(commune):
         blocks.append(("indicators", {"count": 4, "indicators": []}))
     blocks.append(("latest_documents", {"heading": "", "count": 5}))
     blocks.append(("today_calendar", {"heading": ""}))
+    blocks.append(("open_consultations", {"title": "", "count": 3}))
+    blocks.append(("upcoming_events", {"title": "", "count": 4}))
     links = list(QUICK_LINKS)
     if news_index:
         links.append({"label": news_index.title, "page": news_index.id, "url": "", "icon": "document"})

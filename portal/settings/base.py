@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "legaldocs",
     "workcalendar",
     "feedback",
+    "consultations",
+    "events",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
