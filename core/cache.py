@@ -1,28 +1,42 @@
-"""Per-site cache generations: widgets key their output on the site's generation, and publishing
-anything on a site bumps it, so every widget of that site (in every locale) is fresh at once.
+"""The cache contract (README "Caching"): every cached value or fragment for a page view is keyed on
 
-Three layers, cheapest first:
-- a per-request memo: a page asks for its site's generation once per widget, and some keys twice;
-- a small per-process copy of generation-keyed entries: such a key names one generation of one site, so
-  its value never changes, it only expires. The generation itself is read from the shared cache on every
-  request, so a publish on any process is seen by every process on its next request;
-- the shared cache (Redis in production), which every process reads and writes.
-If the shared cache is down there is no generation: every widget is computed, nothing local is trusted.
+    release (core/cache_release.py) : site : the site's generation : language : name : parts [: day]
+
+and nothing else caches published content. Rules built in, so no call site can forget them:
+- a preview (request.is_preview) never reads a cached copy nor leaves one behind;
+- `daily=True` adds today's date (for output that changes at midnight: "today" widgets, calendars);
+- the generation is read once per request (a per-request memo) and changes only after a commit that
+  changed the site (core/invalidation.py): an entry rendered from the old state is stored under the old
+  generation and never read again;
+- with the cache server unavailable (core/cache_breaker.py) there is no generation: everything is computed.
+
+A generation is two numbers: one for all sites (bumped by shared things: images, documents, tags,
+locales, the site list) and one per site; both come from a single cache round trip.
+
+An optional per-process copy of entries (`process_cache`, PORTAL_PROCESS_CACHE) keeps values whose key
+names one generation, which never change, only expire; benchmarks decide whether it stays on.
 """
 
+import hashlib
 import logging
 import pickle
 import threading
 import time
 from collections import OrderedDict
+from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
+from django.utils import timezone
 from django.utils.translation import get_language
+
+from .cache_release import release
 
 logger = logging.getLogger("portal.cache")
 
 GENERATION_KEY = "site-generation:{site_id}"
+ALL_SITES_KEY = "site-generation:all"
 MISSING = object()
 
 _request_memo = threading.local()
@@ -41,6 +55,26 @@ request_started.connect(_start_request_memo, dispatch_uid="portal-generation-mem
 request_finished.connect(_end_request_memo, dispatch_uid="portal-generation-memo-end")
 
 
+class CurrentRequestMiddleware:
+    """Remembers the request being served (for the preview rule of cached()); a preview request served
+    inside an admin request restores the outer one afterwards."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        previous = getattr(_request_memo, "request", None)
+        _request_memo.request = request
+        try:
+            return self.get_response(request)
+        finally:
+            _request_memo.request = previous
+
+
+def current_request_is_preview():
+    return bool(getattr(getattr(_request_memo, "request", None), "is_preview", False))
+
+
 class ProcessCache:
     """A bounded, short-lived copy of immutable entries in this process (least recently used go first).
 
@@ -52,7 +86,13 @@ class ProcessCache:
         self._entries = OrderedDict()
         self._lock = threading.Lock()
 
+    @staticmethod
+    def enabled():
+        return getattr(settings, "PORTAL_PROCESS_CACHE", True)
+
     def get(self, key):
+        if not self.enabled():
+            return MISSING
         with self._lock:
             entry = self._entries.get(key)
             if entry is None:
@@ -65,6 +105,8 @@ class ProcessCache:
         return pickle.loads(payload) if is_pickled else payload
 
     def set(self, key, value, timeout):
+        if not self.enabled():
+            return
         is_pickled = not isinstance(value, str)
         payload = pickle.dumps(value, pickle.HIGHEST_PROTOCOL) if is_pickled else value
         with self._lock:
@@ -87,46 +129,69 @@ def new_generation():
     return time.time_ns() // 1000
 
 
+def _read_generations(keys):
+    """{key: value} for keys, creating missing ones; None if the cache is unavailable."""
+    found = cache.get_many(keys)
+    missing = [key for key in keys if key not in found]
+    if not missing:
+        return found
+    for key in missing:
+        cache.add(key, new_generation(), timeout=None)
+    found = cache.get_many(keys)  # whoever added first wins; still missing: the cache is down
+    return found if len(found) == len(keys) else None
+
+
 def site_generation(site_id):
-    """The site's current generation from the shared cache, or None if the cache is unavailable."""
+    """'<all sites>.<this site>' generation from the shared cache, or None if the cache is unavailable."""
     memo = getattr(_request_memo, "generations", None)
     if memo is not None and site_id in memo:
         return memo[site_id]
     key = GENERATION_KEY.format(site_id=site_id)
-    try:
-        generation = cache.get(key)
-        if generation is None:
-            cache.add(key, new_generation(), timeout=None)
-            generation = cache.get(key)  # whoever added first wins; None: the cache is down
-    except Exception:  # cache server down: render uncached rather than fail
-        logger.exception("cache unavailable while reading site generation")
-        generation = None
+    values = _read_generations([ALL_SITES_KEY, key])
+    generation = None if values is None else f"{values[ALL_SITES_KEY]}.{values[key]}"
     if memo is not None:
         memo[site_id] = generation
     return generation
 
 
-def bump_site_generation(site_id):
+def _bump(key):
     memo = getattr(_request_memo, "generations", None)
     if memo is not None:
-        memo.pop(site_id, None)
-    key = GENERATION_KEY.format(site_id=site_id)
+        memo.clear()
     try:
-        try:
-            cache.incr(key)
-        except ValueError:  # key missing: a fresh generation differs from every cached fragment's key
-            cache.set(key, new_generation(), timeout=None)
-    except Exception:
-        logger.exception("cache unavailable while bumping site generation")
+        cache.incr(key)
+    except ValueError:  # key missing: a fresh generation differs from every cached fragment's key
+        cache.set(key, new_generation(), timeout=None)
+    except Exception:  # unavailable: nothing cached can be served while it is down
+        logger.debug("cache unavailable while bumping %s", key)
 
 
-def widget_key(site_id, name, *parts):
-    """Cache key for a widget on one site in the active language, or None if caching is off."""
+def bump_site_generation_now(site_id):
+    _bump(GENERATION_KEY.format(site_id=site_id))
+
+
+def bump_all_sites_now():
+    _bump(ALL_SITES_KEY)
+
+
+def bump_site_generation(site_id):
+    """Invalidate everything cached for the site once the current transaction commits (core/invalidation)."""
+    from .invalidation import invalidate_sites
+
+    invalidate_sites([site_id])
+
+
+def widget_key(site_id, name, *parts, daily=False):
+    """Cache key for output on one site in the active language, or None if caching is off."""
     generation = site_generation(site_id)
     if generation is None:
         return None
+    if daily:
+        parts = (*parts, timezone.localdate().isoformat())
     suffix = ":".join(str(part) for part in parts)
-    return f"widget:{site_id}:{generation}:{get_language()}:{name}:{suffix}"
+    if len(suffix) > 120:
+        suffix = hashlib.sha256(suffix.encode()).hexdigest()
+    return f"frag:{release()}:{site_id}:{generation}:{get_language()}:{name}:{suffix}"
 
 
 def get_versioned(key):
@@ -134,11 +199,7 @@ def get_versioned(key):
     value = process_cache.get(key)
     if value is not MISSING:
         return value
-    try:
-        value = cache.get(key, MISSING)  # None is a real answer too ("this site has no such page")
-    except Exception:
-        logger.exception("cache unavailable while reading %s", key)
-        return MISSING
+    value = cache.get(key, MISSING)  # None is a real answer too ("this site has no such page")
     if value is not MISSING:
         process_cache.set(key, value, process_cache.ttl)
     return value
@@ -146,17 +207,17 @@ def get_versioned(key):
 
 def set_versioned(key, value, timeout):
     process_cache.set(key, value, timeout)
-    try:
-        cache.set(key, value, timeout)
-    except Exception:
-        logger.exception("cache unavailable while writing %s", key)
+    cache.set(key, value, timeout)
 
 
-def cached(site_id, name, parts, compute, timeout=600):
-    """Return compute() through the site's widget cache; degrade to compute() if the cache fails.
+def cached(site_id, name, parts, compute, timeout=600, daily=False):
+    """compute() through the site's cache: keyed on release, site, generation, language, name, parts (and
+    today's date if daily). Computed, not cached, in a preview or while the cache is unavailable.
 
     Within one request a key is read once (the language links serve both <head> and the switcher)."""
-    key = widget_key(site_id, name, *parts)
+    if site_id is None or current_request_is_preview():
+        return compute()
+    key = widget_key(site_id, name, *parts, daily=daily)
     if key is None:
         return compute()
     memo = getattr(_request_memo, "values", None)
@@ -171,12 +232,27 @@ def cached(site_id, name, parts, compute, timeout=600):
     return value
 
 
-def cached_for_page_view(request, name, parts, compute, timeout=600):
-    """cached() for output rendered for a page view: keyed on the request's site. A preview shows the draft,
-    so it never reads a cached copy nor leaves its own behind; without a site nothing is cached."""
+def cached_for_page_view(request, name, parts, compute, timeout=600, daily=False):
+    """cached() keyed on the request's site. A preview shows the draft, so it never reads a cached copy
+    nor leaves its own behind; without a site nothing is cached."""
     from wagtail.models import Site
 
     site = Site.find_for_request(request) if request else None
     if site is None or getattr(request, "is_preview", False):
         return compute()
-    return cached(site.id, name, parts, compute, timeout)
+    return cached(site.id, name, parts, compute, timeout, daily=daily)
+
+
+def declare_filter_state(request, state):
+    """A view tells the page cache which filter state it really applied (e.g. {"category": "nong-nghiep",
+    "page": 2}); a filtered URL is stored only if its query string says exactly that, so unknown values,
+    out-of-range pages and junk never get copies of their own. Empty values and page 1 are left out."""
+    if request is None:
+        return
+    items = {}
+    for name, value in state.items():
+        if name == "page" and str(value) == "1":
+            continue
+        if value not in (None, ""):
+            items[name] = str(value)
+    request.page_cache_filter_state = urlencode(sorted(items.items()))

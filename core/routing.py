@@ -5,11 +5,15 @@ then its specific object). A province with 100 communes serves the same few thou
 the answer (the specific page as published, and the view restrictions that apply to it) is remembered per
 site, generation, language and path: a hit costs no query at all, whatever the depth. Publishing,
 unpublishing, moving, renaming or deleting a page, or changing a view restriction, bumps the site's
-generation, so no stale route survives a change. The site of each host is remembered until a Site is
-saved or deleted, which starts a new version of the site list.
+generation (after the commit, core/invalidation.py), so no stale route survives a change. The site list
+is one cache entry per version of it (saving or deleting a Site starts a new version), matched in
+process: any number of host names costs no extra entry.
 """
 
+import hashlib
 import logging
+import pickle
+import threading
 
 from django.core.cache import cache
 from django.http import Http404
@@ -18,49 +22,93 @@ from django.utils.translation import get_language
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
-from core.cache import MISSING, get_versioned, new_generation, set_versioned, site_generation
+from core.cache import (
+    MISSING,
+    CurrentRequestMiddleware,
+    get_versioned,
+    new_generation,
+    set_versioned,
+    site_generation,
+)
+from core.cache_release import release
 from core.models import BasePage
 
 logger = logging.getLogger("portal.cache")
 
 SITES_VERSION_KEY = "portal-sites-version"
-SITE_KEY = "site-for:{version}:{hostname}:{port}"
-ROUTE_KEY = "route:{site_id}:{generation}:{language}:{path}"
+SITES_KEY = "sites:{version}"
+ROUTE_KEY = "route:{release}:{site_id}:{generation}:{language}:{path}"
 ROUTE_TIMEOUT = 600
 SITES_TIMEOUT = 600
 
+_site_list = threading.local()
+
+
+def forget_sites_now():
+    """A Site was saved or deleted: every process looks hosts up afresh from its next request."""
+    cache.set(SITES_VERSION_KEY, new_generation(), None)
+
 
 def forget_sites(**kwargs):
-    """A Site was saved or deleted: every process looks hosts up afresh from its next request."""
-    try:
-        cache.set(SITES_VERSION_KEY, new_generation(), None)
-    except Exception:
-        logger.exception("cache unavailable while forgetting the site list")
+    from core.invalidation import invalidate_all_sites
+
+    invalidate_all_sites()
 
 
 def _sites_version():
-    try:
+    version = cache.get(SITES_VERSION_KEY)
+    if version is None:
+        cache.add(SITES_VERSION_KEY, new_generation(), None)
         version = cache.get(SITES_VERSION_KEY)
-        if version is None:
-            cache.add(SITES_VERSION_KEY, new_generation(), None)
-            version = cache.get(SITES_VERSION_KEY)
-        return version
-    except Exception:  # cache server down: look the host up in the database
-        logger.exception("cache unavailable while reading the site list version")
-        return None
+    return version
+
+
+def _site_rows():
+    """(hostname, port, is_default, pickled site) for every site: one entry, whatever hosts readers use."""
+    return [
+        (site.hostname, site.port, site.is_default_site, pickle.dumps(site, pickle.HIGHEST_PROTOCOL))
+        for site in Site.objects.select_related("root_page").order_by("pk")
+    ]
+
+
+def site_rows():
+    """The site list of the current version: this thread's copy if it is still current, else the shared
+    cache's, else the database's. Without the cache (down), from the database every time."""
+    version = _sites_version()
+    if version is None:
+        return _site_rows()
+    if getattr(_site_list, "version", None) == version:
+        return _site_list.rows
+    key = SITES_KEY.format(version=version)
+    rows = cache.get(key)
+    if rows is None:
+        rows = _site_rows()
+        cache.set(key, rows, SITES_TIMEOUT)  # bounded, in case a bulk update bypasses the signals
+    _site_list.version, _site_list.rows = version, rows
+    return rows
 
 
 def site_for_host(hostname, port):
-    """The Site Wagtail would choose for hostname:port, remembered per host until a Site changes."""
-    version = _sites_version()
-    if version is None:
-        return match_site(list(Site.objects.all()), hostname, port)
-    key = SITE_KEY.format(version=version, hostname=hostname, port=port)
-    site = get_versioned(key)
-    if site is MISSING:
-        site = match_site(list(Site.objects.all()), hostname, port)
-        set_versioned(key, site, SITES_TIMEOUT)  # bounded, in case a bulk update bypasses the signals
-    return site
+    """The Site Wagtail would choose for hostname:port (a fresh object per call: requests never share one)."""
+    rows = site_rows()
+    chosen = match_site(
+        [_Candidate(index, *row[:3]) for index, row in enumerate(rows)],
+        hostname,
+        port,
+    )
+    return None if chosen is None else pickle.loads(rows[chosen.index][3])
+
+
+class _Candidate:
+    __slots__ = ("index", "hostname", "port", "is_default_site")
+
+    def __init__(self, index, hostname, port, is_default_site):
+        self.index, self.hostname, self.port, self.is_default_site = index, hostname, port, is_default_site
+
+
+def is_canonical_host(request, site):
+    """True if the request names the site by its own hostname (not a stray name under a wildcard)."""
+    return site is not None and split_domain_port(request._get_raw_host())[0].lower() == site.hostname.lower()
 
 
 def match_site(sites, hostname, port):
@@ -87,15 +135,13 @@ def find_site(request):
     return request._wagtail_site
 
 
-class CachedSiteMiddleware:
-    """Finds the request's Site from the cached site list, for every view that asks Wagtail for it."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
+class CachedSiteMiddleware(CurrentRequestMiddleware):
+    """Finds the request's Site from the cached site list, for every view that asks Wagtail for it, and
+    remembers the request for the cache's preview rule."""
 
     def __call__(self, request):
         find_site(request)
-        return self.get_response(request)
+        return super().__call__(request)
 
 
 def _route_from_cache(request, key, components):
@@ -135,7 +181,12 @@ def route(request, path):
     if generation is None:
         return
     components = [component for component in path.split("/") if component]
-    key = ROUTE_KEY.format(site_id=site.pk, generation=generation, language=get_language(), path="/".join(components))
+    joined = "/".join(components)
+    if len(joined) > 200:
+        joined = hashlib.sha256(joined.encode()).hexdigest()
+    key = ROUTE_KEY.format(
+        release=release(), site_id=site.pk, generation=generation, language=get_language(), path=joined
+    )
     result = _route_from_cache(request, key, components)
     if result is False:
         request._wagtail_route_for_request = None

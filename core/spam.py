@@ -2,8 +2,8 @@
 fill time and per-IP rate limits. Used by the contact form (contact/) and the Q&A and rating forms (feedback/).
 
 The fill time comes from a signed timestamp rendered with the form, so nothing is kept per visitor; rate
-limits count requests per IP and site in the shared cache and let everything through if the cache is down,
-rather than lose a resident's message.
+limits count requests per IP and site in the "counters" cache (core/counters.py) and let everything through
+if it is down, rather than lose a resident's message.
 """
 
 import hashlib
@@ -13,8 +13,9 @@ import time
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
+
+from .counters import count
 
 logger = logging.getLogger("portal.security")
 
@@ -82,16 +83,12 @@ def client_ip(request):
 
 def over_limit(request, site_id, action, limit, window):
     """Count this request; True once this IP has made more than `limit` of `action` on this site within
-    `window` seconds (the window starts at the first request)."""
+    `window` seconds (the window starts at the first request). Counters are in the "counters" cache
+    (core/counters.py); while it is unavailable every request is let through (fail open, logged once by
+    the circuit breaker): losing a resident's message is worse than a burst of spam."""
     digest = hashlib.sha256(f"{action}|{site_id}|{client_ip(request)}".encode()).hexdigest()
-    key = f"posts-{action}:{digest}"
     try:
-        cache.add(key, 0, window)
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        count = 1
-    except Exception:
-        logger.exception("cache unavailable while rate-limiting %s", action)
+        return count(f"posts-{action}:{digest}", window) > limit
+    except Exception:  # CacheUnavailable, or a cache backend without a breaker failing
+        logger.warning("rate limit %s not enforced: counters unavailable", action)
         return False
-    return count > limit

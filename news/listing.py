@@ -7,6 +7,9 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from taggit.models import Tag
+from wagtail.models import Site
+
+from core.cache import cached, declare_filter_state
 
 from .models import NewsCategory
 from .queries import live_articles
@@ -42,6 +45,41 @@ def _page_number(value):
     except ValueError:
         return 1
     return max(0, min(number, MAX_PAGE))
+
+
+UNKNOWN = "~"  # any filter value this listing does not have: all render alike ("no articles")
+
+
+def _vocabulary(index, site):
+    from math import ceil
+
+    articles = live_articles(site, index.locale, under=index)
+    months = articles.exclude(publication_date__isnull=True).annotate(month=TruncMonth("publication_date")).order_by()
+    return {
+        "category": set(
+            NewsCategory.objects.filter(site=site, locale_id=index.locale_id).values_list("slug", flat=True)
+        ),
+        "tag": set(articles.order_by().values_list("tagged_items__tag__slug", flat=True).distinct()) - {None},
+        "month": {value.strftime("%Y-%m") for value in months.values_list("month", flat=True).distinct() if value},
+        "pages": max(1, ceil(articles.count() / (index.per_page or 12))),
+    }
+
+
+def canonical_state(index, state, request):
+    """The state with unknown values replaced by UNKNOWN and the page clamped as Paginator would; declares
+    it to the page cache when every value is one this listing has (core.cache.declare_filter_state)."""
+    site = Site.find_for_request(request) or index.get_site()
+    vocabulary = cached(site.id, "news-filter-vocabulary", [index.pk], lambda: _vocabulary(index, site))
+    result = dict(state)
+    known = True
+    for name in ("category", "tag", "month"):
+        if state[name] and state[name] not in vocabulary[name]:
+            result[name], known = UNKNOWN, False
+    if not 1 <= state["page"] <= vocabulary["pages"]:
+        result["page"], known = vocabulary["pages"], False
+    if known:
+        declare_filter_state(request, {name: result[name] for name in ("category", "tag", "month", "page")})
+    return result
 
 
 LISTING_NAMES = (

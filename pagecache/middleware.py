@@ -5,21 +5,31 @@ messages run (no database query at all), and on the way out it sees the final re
 Set-Cookie, Cache-Control and Vary header, so it stores only what is safe to share.
 
 Each stored copy records its site and the site's cache generation (core/cache.py) read *before* the page
-was rendered. A copy is served only while that generation is current, so publishing anything on a site
-makes every page of that site fresh at once, in every process, and a publish that races with a render can
-never leave a stale copy behind.
+was rendered. A copy is served only while that generation is current; generations change after a commit
+(core/invalidation.py), so publishing anything on a site makes every page of that site fresh at once, in
+every process, and a publish that races with a render can never leave a stale copy behind.
+
+Every part of the key is bounded: tracking parameters are dropped (the clean copy is served), other
+parameters count only if the view declared that filter state canonical, the host must be a site's own,
+reader preferences and dismissed alerts are normalised (pagecache/variants.py). Requests it does not
+serve or store carry `X-Page-Cache: bypass`.
 """
 
+import fnmatch
 import hashlib
 import logging
+import re
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils import translation
 
 from core.cache import site_generation
-from core.routing import find_site
+from core.cache_release import release
+from core.routing import find_site, is_canonical_host
 
 from .variants import reader_variant
 
@@ -30,9 +40,30 @@ DEFAULT_EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/reade
 # Vary values the cache key already covers (language, reader-preferences cookie) or that cannot differ here.
 SAFE_VARY = {"cookie", "accept-language", "accept-encoding"}
 UNSHAREABLE = {"private", "no-store", "no-cache"}
-# Only these query parameters get their own copies; any other (tracking tags, cache-busting junk) is served
-# uncached, so nobody can fill Redis with one copy per random URL.
-DEFAULT_QUERY_PARAMS = ("page", "category", "tag", "year", "month", "period", "type")
+# Query parameters a page may be filtered by. A copy is stored for a filtered URL only if the view declared
+# that exact filter state canonical (core.cache.declare_filter_state); any other parameter (tracking junk,
+# cache busters) means "render, do not store".
+DEFAULT_QUERY_PARAMS = ("page", "category", "tag", "year", "month", "period", "type", "week")
+# Tracking parameters added by Facebook, Zalo, Google, newsletters: dropped from the key, the clean copy served.
+DEFAULT_IGNORED_PARAMS = (
+    "utm_*",
+    "fbclid",
+    "gclid",
+    "gbraid",
+    "wbraid",
+    "dclid",
+    "msclkid",
+    "zarsrc",
+    "zalo_*",
+    "mc_cid",
+    "mc_eid",
+    "_ga",
+    "_gl",
+    "igshid",
+    "ref_src",
+)
+PAGE_NUMBER = re.compile(r"^[0-9]{1,6}$")
+NOT_CACHEABLE = object()
 
 
 def enabled():
@@ -43,9 +74,48 @@ def excluded_prefixes():
     return tuple(getattr(settings, "PAGECACHE_EXCLUDED_PREFIXES", DEFAULT_EXCLUDED_PREFIXES))
 
 
-def page_key(request, language):
-    """host + full path + language + reader-preferences variant."""
-    raw = "|".join((request.get_host().lower(), request.get_full_path(), language, reader_variant(request)))
+def is_ignored(name):
+    patterns = getattr(settings, "PAGECACHE_IGNORED_PARAMS", DEFAULT_IGNORED_PARAMS)
+    return any(fnmatch.fnmatchcase(name.lower(), pattern) for pattern in patterns)
+
+
+def normalised_query(request):
+    """The query string as it matters to the page: tracking parameters dropped, each parameter's last value
+    (what QueryDict.get reads), `page` as a number with page 1 dropped, sorted. NOT_CACHEABLE if any other
+    parameter is present or a page number is not a number."""
+    allowed = getattr(settings, "PAGECACHE_QUERY_PARAMS", DEFAULT_QUERY_PARAMS)
+    state = {}
+    for name in request.GET:
+        if is_ignored(name):
+            continue
+        if name not in allowed:
+            return NOT_CACHEABLE
+        value = request.GET.get(name, "")
+        if name == "page":
+            if not PAGE_NUMBER.match(value) or int(value) < 1:
+                return NOT_CACHEABLE
+            value = "" if int(value) == 1 else str(int(value))
+        if value:
+            state[name] = value
+    return urlencode(sorted(state.items()))
+
+
+def page_key(request, language, query):
+    """release + host name + server port + scheme + path + normalised query + language + reader variant.
+    Only a site's own host name is ever stored under (a stray name under the wildcard is bypassed)."""
+    hostname = split_domain_port(request.get_host())[0].lower()
+    raw = "|".join(
+        (
+            release(),
+            hostname,
+            str(request.get_port()),
+            request.scheme,
+            request.path,
+            query,
+            language,
+            reader_variant(request),
+        )
+    )
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -54,9 +124,6 @@ def may_use_cache(request):
     if request.method != "GET" or "HTTP_AUTHORIZATION" in request.META:
         return False
     if request.path.startswith(excluded_prefixes()):
-        return False
-    allowed = getattr(settings, "PAGECACHE_QUERY_PARAMS", DEFAULT_QUERY_PARAMS)
-    if any(name not in allowed for name in request.GET):
         return False
     personal_cookies = (settings.SESSION_COOKIE_NAME, getattr(settings, "MESSAGE_COOKIE_NAME", "messages"))
     return not any(name in request.COOKIES for name in personal_cookies)
@@ -86,8 +153,14 @@ def may_store(request, response):
     return vary <= SAFE_VARY
 
 
-def timeout():
-    return getattr(settings, "PAGECACHE_TIMEOUT", 600)
+def timeout(response):
+    """PAGECACHE_TIMEOUT, or less if the page asks for less (max-age / s-maxage: the work calendar's 120 s)."""
+    limit = getattr(settings, "PAGECACHE_TIMEOUT", 600)
+    for part in response.get("Cache-Control", "").split(","):
+        name, _, value = part.strip().partition("=")
+        if name.lower() in ("max-age", "s-maxage") and value.strip().isdigit():
+            limit = min(limit, int(value))
+    return limit
 
 
 def request_language(request):
@@ -96,41 +169,49 @@ def request_language(request):
     return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
 
 
+def bypass(response):
+    response[HEADER] = "bypass"
+    return response
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not (enabled() and may_use_cache(request)):
+        if not enabled():
             return self.get_response(request)
+        if not may_use_cache(request):
+            return (
+                bypass(self.get_response(request)) if request.method in ("GET", "HEAD") else self.get_response(request)
+            )
+        query = normalised_query(request)
+        if query is NOT_CACHEABLE:
+            return bypass(self.get_response(request))  # never a copy per junk parameter
         language = request_language(request)
-        key = page_key(request, language)
-        entry = self.read(key)
+        key = page_key(request, language, query)
+        entry = cache.get(key)
         if entry is not None and entry["generation"] == site_generation(entry["site"]):
             response = HttpResponse(entry["content"], status=entry["status"])
             for name, value in entry["headers"]:
                 response[name] = value
             response[HEADER] = "hit"
             return response
-        # Miss: read the generation *before* rendering, so a publish during the render wins.
-        site = find_site(request)  # from the cache; Wagtail reads it back from the request
-        generation = site_generation(site.id) if site is not None else None
+        site = find_site(request)  # from the cached site list; Wagtail reads it back from the request
+        if not is_canonical_host(request, site):
+            return bypass(self.get_response(request))  # a stray host name under the wildcard: no copy
+        # Read the generation *before* rendering: a commit during the render retires what it produced.
+        generation = site_generation(site.id)
+        if generation is None:  # cache unavailable
+            return bypass(self.get_response(request))
         response = self.get_response(request)
-        if generation is None:
-            return response
-        if may_store(request, response) and translation.get_language() == language:
+        declared = getattr(request, "page_cache_filter_state", "")
+        if may_store(request, response) and translation.get_language() == language and (not query or declared == query):
             self.write(key, site.id, generation, response)
             response[HEADER] = "miss"
         else:
             response[HEADER] = "bypass"
         return response
-
-    def read(self, key):
-        try:
-            return cache.get(key)
-        except Exception:
-            logger.exception("page cache unavailable while reading")
-            return None
 
     def write(self, key, site_id, generation, response):
         entry = {
@@ -140,7 +221,4 @@ class PageCacheMiddleware:
             "content": response.content,
             "headers": [(name, value) for name, value in response.items() if name.lower() != "set-cookie"],
         }
-        try:
-            cache.set(key, entry, timeout())
-        except Exception:
-            logger.exception("page cache unavailable while writing")
+        cache.set(key, entry, timeout(response))

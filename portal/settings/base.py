@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "accessibility",
     "search",
     "sitemap",
+    "seo",
     "pagecache",
     "introduction",
     "services",
@@ -31,8 +32,10 @@ INSTALLED_APPS = [
     "legaldocs",
     "workcalendar",
     "feedback",
+    "importer",
     "consultations",
     "events",
+    "accounts",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -56,6 +59,12 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",  # the task queue in the database: `manage.py db_worker` runs it (mail delivery)
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -72,13 +81,17 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "core.input_guard.RejectInvalidCharactersMiddleware",  # NUL/control characters: 400, never a 500
     "django.middleware.common.CommonMiddleware",
     "core.routing.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a sign-in lockout into the translated 429 page
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -114,12 +127,18 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Editors' accounts (accounts/, README "Editors' accounts"): password policy, sign-in throttle, 2FA, dormancy.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.passwords.UserAttributeSimilarityValidator"},
+    {"NAME": "accounts.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "accounts.passwords.CommonPasswordValidator"},
+    {"NAME": "accounts.passwords.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out sign-ins before any password check
+    "django.contrib.auth.backends.ModelBackend",
+]
+from accounts.settings import *  # noqa: E402, F403  (AXES_*, ACCOUNTS_* defaults)
 
 # --- Internationalisation --------------------------------------------------
 # LANGUAGE_CODE must be "vi" before the first migrate: Wagtail creates the default Locale from it.
@@ -172,7 +191,13 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "portal",
         "TIMEOUT": 600,
-    }
+    },
+    # Throttle and rate-limit counters (core/counters.py): never evicted by the page cache's entries.
+    "counters": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "portal-counters",
+        "TIMEOUT": 600,
+    },
 }
 
 # --- Wagtail -------------------------------------------------------------------
@@ -187,6 +212,15 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp"}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_FRONTEND_CACHE_PURGE = os.environ.get("WAGTAIL_FRONTEND_CACHE_PURGE", "")
+
+# --- Background tasks and mail ------------------------------------------------------
+# Wagtail's own tasks (search index, reference index) run at once, as before ("default"). Readers' mail is
+# queued in the database (core/outbox.py) and delivered by `manage.py db_worker --backend mail`; README "Production".
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "mail": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["mail"]},
+}
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,88 @@
+"""Redis stops under a running site: pages keep answering 200 (uncached), each process stops trying Redis
+for a few seconds at a time and logs one line per outage, sessions and rate limits behave as documented,
+and everything is cached again once Redis is back."""
+
+import logging
+import time
+
+import pytest
+from django.contrib.sessions.backends.cached_db import SessionStore
+from django.test import RequestFactory
+
+from core.spam import over_limit
+from tests.production.cache_support import OwnRedis, keys, redis_caches
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def own_redis():
+    server = OwnRedis()
+    server.start()
+    yield server
+    server.cleanup()
+
+
+@pytest.fixture
+def site_on_own_redis(production, own_redis, two_sites):
+    from core.cache import process_cache
+    from core.cache_breaker import reset_breakers
+
+    production.CACHES = redis_caches(own_redis.port, default_db=0, counters_db=1)
+    production.CACHE_BREAKER_COOLDOWN = 0.5
+    production.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
+    reset_breakers()
+    process_cache.clear()
+    yield own_redis
+    reset_breakers()
+
+
+@pytest.fixture
+def cache_log():
+    """Every record of the portal.cache logger (it does not propagate to the root logger that caplog watches)."""
+    records = []
+    handler = logging.Handler(level=logging.DEBUG)
+    handler.emit = records.append
+    logger = logging.getLogger("portal.cache")
+    logger.addHandler(handler)
+    yield records
+    logger.removeHandler(handler)
+
+
+def test_pages_answer_uncached_with_one_log_line_while_redis_is_down(site_on_own_redis, https_get, cache_log):
+    assert https_get("/")["X-Page-Cache"] == "miss"
+    assert https_get("/")["X-Page-Cache"] == "hit"
+    site_on_own_redis.stop()
+
+    started = time.monotonic()
+    for _ in range(20):
+        response = https_get("/")
+        assert response.status_code == 200
+        assert "Cổng thông tin điện tử Xã xa-a" in response.content.decode()
+        assert response["X-Page-Cache"] == "bypass"
+    assert time.monotonic() - started < 20  # each page renders; nobody waits for Redis
+    errors = [record for record in cache_log if record.levelno >= logging.WARNING]
+    assert len(errors) == 1, [record.getMessage() for record in errors]
+    assert "unavailable" in errors[0].getMessage() and errors[0].exc_info is None  # one line, no traceback
+
+    site_on_own_redis.start()  # same port, empty
+    time.sleep(0.6)  # the cooldown
+    assert https_get("/")["X-Page-Cache"] == "miss"
+    assert https_get("/")["X-Page-Cache"] == "hit"
+    assert any("reachable again" in record.getMessage() for record in cache_log)
+    assert len([record for record in cache_log if record.levelno >= logging.WARNING]) == 2
+
+
+def test_sessions_survive_and_rate_limits_let_residents_through(site_on_own_redis, https_get):
+    session = SessionStore()
+    session["reader"] = "xa-a"
+    session.save()
+    request = RequestFactory().post("/hoi-dap/", REMOTE_ADDR="203.0.113.9")
+    assert [over_limit(request, 1, "ask", 2, 60) for _ in range(3)] == [False, False, True]
+    assert keys(db=1, port=site_on_own_redis.port) and not any(
+        "posts-" in key for key in keys(db=0, port=site_on_own_redis.port)
+    )  # counters live in their own database
+
+    site_on_own_redis.stop()
+    assert SessionStore(session.session_key).load()["reader"] == "xa-a"  # from the database
+    assert over_limit(request, 1, "ask", 2, 60) is False  # documented: fail open, a message is never lost
