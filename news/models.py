@@ -78,10 +78,10 @@ class NewsIndexPage(BasePage):
         verbose_name_plural = _("news index pages")
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import LISTING_NAMES, listing_context, listing_key, listing_state
+        from .listing import LISTING_NAMES, canonical_state, listing_context, listing_key, listing_state
 
         context = super().get_context(request, *args, **kwargs)
-        state = listing_state(request)
+        state = canonical_state(self, listing_state(request), request)
         context["listing_key"] = listing_key(state)
         # Lazy: the template's cached fragments need none of it when they are warm (news_index_page.html).
         listing = SimpleLazyObject(lambda: listing_context(self, state))

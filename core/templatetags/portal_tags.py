@@ -2,7 +2,6 @@
 
 from django import template
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
@@ -102,8 +101,9 @@ class SiteCacheNode(template.Node):
         self.nodelist, self.name, self.parts = nodelist, name, parts
 
     def render(self, context):
-        parts = [part.resolve(context) for part in self.parts] + [timezone.localdate().isoformat()]
-        return cached_for_page_view(context.get("request"), self.name, parts, lambda: self.nodelist.render(context))
+        parts = [part.resolve(context) for part in self.parts]
+        render = lambda: self.nodelist.render(context)  # noqa: E731
+        return cached_for_page_view(context.get("request"), self.name, parts, render, daily=True)
 
 
 @register.tag

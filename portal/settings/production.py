@@ -54,17 +54,19 @@ DATABASES = {
 REDIS_URL = env("REDIS_URL", "redis://127.0.0.1:6379/0")
 CACHES = {
     "default": {
-        "BACKEND": "django_redis.cache.RedisCache",
+        "BACKEND": "core.cache_breaker.BreakerRedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": env("CACHE_KEY_PREFIX", "portal"),
         "TIMEOUT": 600,
-        "OPTIONS": {
-            "CLIENT_CLASS": "django_redis.client.DefaultClient",
-            "IGNORE_EXCEPTIONS": True,
-            "SOCKET_CONNECT_TIMEOUT": float(env("REDIS_CONNECT_TIMEOUT", "0.5")),
-            "SOCKET_TIMEOUT": float(env("REDIS_TIMEOUT", "0.5")),
-        },
-    }
+        "OPTIONS": _REDIS_OPTIONS,
+    },
+    "counters": {
+        "BACKEND": "core.cache_breaker.BreakerRedisCache",
+        "LOCATION": REDIS_COUNTERS_URL,
+        "KEY_PREFIX": env("CACHE_KEY_PREFIX", "portal"),
+        "TIMEOUT": 600,
+        "OPTIONS": _REDIS_OPTIONS,
+    },
 }
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "portal.cache"
@@ -72,7 +74,9 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # falls back to t
 
 # --- Page cache, security middleware ---------------------------------------------------------------
 PAGECACHE_ENABLED = env_bool("PAGECACHE_ENABLED", True)
-PAGECACHE_TIMEOUT = int(env("PAGECACHE_TIMEOUT", "600"))
+PAGECACHE_TIMEOUT = int(env("PAGECACHE_TIMEOUT", "600"))  # at most; a page's own max-age can shorten it
+if env("PAGECACHE_IGNORED_PARAMS"):  # tracking parameters dropped from the key (default: pagecache/middleware.py)
+    PAGECACHE_IGNORED_PARAMS = env_list("PAGECACHE_IGNORED_PARAMS")
 
 MIDDLEWARE = with_production_middleware(MIDDLEWARE)
 
