@@ -50,8 +50,25 @@ DATABASES = {
     )
 }
 
-# --- Cache: Redis shared by all processes; a Redis outage degrades to uncached pages, logged ------
+# --- Cache: Redis shared by all processes, behind a circuit breaker (core/cache_breaker.py) ------
+# "default": page cache, fragments, routes, generations, sessions' cache; give it a maxmemory with
+# allkeys-lru. "counters": throttle and rate-limit counters, its own Redis database (or server) that must
+# run with maxmemory-policy noeviction, so no flood of page copies can ever evict a counter.
 REDIS_URL = env("REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+def _next_database(url):
+    base, _, database = url.rpartition("/")
+    return f"{base}/{int(database) + 1}" if database.isdigit() else url
+
+
+REDIS_COUNTERS_URL = env("REDIS_COUNTERS_URL", _next_database(REDIS_URL))
+_REDIS_OPTIONS = {
+    "CLIENT_CLASS": "django_redis.client.DefaultClient",
+    "IGNORE_EXCEPTIONS": False,  # the breaker answers for an unavailable server, with one log line
+    "SOCKET_CONNECT_TIMEOUT": float(env("REDIS_CONNECT_TIMEOUT", "0.5")),
+    "SOCKET_TIMEOUT": float(env("REDIS_TIMEOUT", "0.5")),
+}
 CACHES = {
     "default": {
         "BACKEND": "core.cache_breaker.BreakerRedisCache",
@@ -68,9 +85,12 @@ CACHES = {
         "OPTIONS": _REDIS_OPTIONS,
     },
 }
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+CACHE_BREAKER_COOLDOWN = float(env("CACHE_BREAKER_COOLDOWN", "5"))
+# Part of every cache key: the deployed git commit unless set (any new value shows new output at once).
+CACHE_VERSION = env("CACHE_VERSION", "")
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 DJANGO_REDIS_LOGGER = "portal.cache"
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # falls back to the DB if Redis is down
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # reads the DB when Redis is unavailable
 
 # --- Page cache, security middleware ---------------------------------------------------------------
 PAGECACHE_ENABLED = env_bool("PAGECACHE_ENABLED", True)
