@@ -11,7 +11,6 @@ from search import views as search_views
 from sitemap import views as sitemap_views
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap_views.sitemap, name="sitemap"),
@@ -20,6 +19,10 @@ urlpatterns = [
     path("rating/", include("feedback.urls")),
     path("open-data/", include("indicators.urls")),  # stable, language-independent URLs
 ]
+
+# Django's own admin is not for editors (they use Wagtail's): off unless DJANGO_ADMIN_ENABLED is set.
+if settings.DJANGO_ADMIN_ENABLED:
+    urlpatterns.insert(0, path("django-admin/", admin.site.urls))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

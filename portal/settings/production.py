@@ -7,6 +7,7 @@ whitenoise with hashed names. Any number of gunicorn processes on any number of 
 
 import importlib.util
 import os
+from datetime import timedelta
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -100,9 +101,15 @@ if env("PAGECACHE_IGNORED_PARAMS"):  # tracking parameters dropped from the key 
 
 MIDDLEWARE = with_production_middleware(MIDDLEWARE)
 
-LOGIN_THROTTLE_FAILURES = int(env("LOGIN_THROTTLE_FAILURES", "5"))
-LOGIN_THROTTLE_WINDOW = int(env("LOGIN_THROTTLE_WINDOW", "900"))
+# --- Editors' accounts (accounts/settings.py has the defaults; SECURITY.md the checklist) -------------
 LOGIN_THROTTLE_IP_HEADER = env("DJANGO_CLIENT_IP_HEADER", "REMOTE_ADDR")  # e.g. HTTP_X_REAL_IP behind nginx
+AXES_FAILURE_LIMIT = int(env("LOGIN_THROTTLE_FAILURES", "5"))  # per account and IP
+ACCOUNTS_FAILURES_PER_IP = int(env("LOGIN_THROTTLE_FAILURES_PER_IP", "50"))
+AXES_COOLOFF_TIME = timedelta(seconds=int(env("LOGIN_THROTTLE_WINDOW", "900")))
+ACCOUNTS_2FA_ENFORCED = True
+ACCOUNTS_2FA_REQUIRED_FOR_EDITORS = env_bool("ACCOUNTS_2FA_REQUIRED_FOR_EDITORS", False)
+ACCOUNTS_INACTIVE_LOCK_DAYS = int(env("ACCOUNTS_INACTIVE_LOCK_DAYS", "90"))
+DJANGO_ADMIN_ENABLED = env_bool("DJANGO_ADMIN_ENABLED", False)  # /django-admin/ answers 404 unless set
 
 # --- HTTPS and headers (TLS ends at the reverse proxy, which sets X-Forwarded-Proto) ---------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -16,3 +16,5 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tests sign editors in with force_login (no second factor); tests/accounts turn 2FA enforcement on.
+ACCOUNTS_2FA_ENFORCED = False

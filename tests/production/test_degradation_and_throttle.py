@@ -49,6 +49,9 @@ def editor(django_user_model):
     return django_user_model.objects.create_user("bientapvien", "b@example.invalid", "dung-mat-khau-2026")
 
 
+# --- Sign-in throttle (accounts/throttle.py on django-axes; counters in the database) ------------------
+
+
 def sign_in(client, username, password, ip="203.0.113.7"):
     return client.post(
         "/admin/login/",
@@ -60,18 +63,38 @@ def sign_in(client, username, password, ip="203.0.113.7"):
 
 
 def test_sign_in_is_throttled_after_repeated_failures(production, two_sites, editor, client):
-    production.LOGIN_THROTTLE_FAILURES = 3
-    for _ in range(3):
+    production.AXES_FAILURE_LIMIT = 3
+    for _ in range(2):
         assert sign_in(client, "bientapvien", "sai").status_code == 200  # the form again, with an error
+    assert sign_in(client, "bientapvien", "sai").status_code == 429  # the third failure locks
     blocked = sign_in(client, "bientapvien", "dung-mat-khau-2026")  # even the right password waits
     assert blocked.status_code == 429
-    assert int(blocked["Retry-After"]) == production.LOGIN_THROTTLE_WINDOW
+    assert int(blocked["Retry-After"]) == production.AXES_COOLOFF_TIME.total_seconds()
     assert "Đăng nhập sai quá nhiều lần" in blocked.content.decode()
     assert "_auth_user_id" not in client.session
 
 
+LOOK_ALIKES = ["ｂｉｅｎｔａｐｖｉｅｎ", "BienTapVien", " bientapvien ", "ｂｉｅｎｔａｐＶＩＥＮ"]
+
+
+@pytest.mark.parametrize("look_alike", LOOK_ALIKES)
+def test_look_alike_usernames_share_one_counter(production, two_sites, editor, client, look_alike):
+    production.AXES_FAILURE_LIMIT = 3
+    for spelling in (look_alike, "bientapvien"):
+        assert sign_in(client, spelling, "sai").status_code == 200
+    assert sign_in(client, look_alike, "sai").status_code == 429
+    assert sign_in(client, "bientapvien", "dung-mat-khau-2026").status_code == 429
+    assert sign_in(client, look_alike, "dung-mat-khau-2026").status_code == 429
+
+
+def test_full_width_username_signs_in_as_the_account(production, two_sites, editor, client):
+    # The form normalises like account creation does (NFKC), so the throttle's key is the account's name.
+    assert sign_in(client, "ｂｉｅｎｔａｐｖｉｅｎ", "dung-mat-khau-2026").status_code == 302
+    assert client.session["_auth_user_id"] == str(editor.pk)
+
+
 def test_throttle_is_per_ip_and_username(production, two_sites, editor, client):
-    production.LOGIN_THROTTLE_FAILURES = 3
+    production.AXES_FAILURE_LIMIT = 3
     for _ in range(3):
         sign_in(client, "bientapvien", "sai")
     assert sign_in(client, "bientapvien", "dung-mat-khau-2026", ip="198.51.100.9").status_code == 302
@@ -79,11 +102,33 @@ def test_throttle_is_per_ip_and_username(production, two_sites, editor, client):
     assert sign_in(client, "nguoi-khac", "sai").status_code == 200
 
 
+def test_many_usernames_from_one_ip_hit_the_per_ip_limit(production, two_sites, editor, client):
+    production.AXES_FAILURE_LIMIT = 3
+    production.ACCOUNTS_FAILURES_PER_IP = 6
+    for number in range(5):
+        assert sign_in(client, f"khach-{number}", "sai").status_code == 200
+    assert sign_in(client, "khach-5", "sai").status_code == 429
+    assert sign_in(client, "bientapvien", "dung-mat-khau-2026").status_code == 429
+    assert sign_in(client, "bientapvien", "dung-mat-khau-2026", ip="198.51.100.9").status_code == 302
+
+
 def test_successful_sign_in_resets_the_count(production, two_sites, editor, client):
-    production.LOGIN_THROTTLE_FAILURES = 3
+    production.AXES_FAILURE_LIMIT = 3
     for _ in range(2):
         sign_in(client, "bientapvien", "sai")
     assert sign_in(client, "bientapvien", "dung-mat-khau-2026").status_code == 302
     client.logout()
     for _ in range(2):
         assert sign_in(client, "bientapvien", "sai").status_code == 200
+
+
+def test_counters_live_in_the_database_not_the_cache(production, two_sites, editor, client):
+    from axes.models import AccessAttempt
+    from django.core.cache import cache
+
+    production.AXES_FAILURE_LIMIT = 3
+    for _ in range(3):
+        sign_in(client, "ｂｉｅｎｔａｐｖｉｅｎ", "sai")
+    cache.clear()  # eviction or a Redis flush changes nothing
+    assert sign_in(client, "bientapvien", "dung-mat-khau-2026").status_code == 429
+    assert set(AccessAttempt.objects.values_list("username", flat=True)) == {"bientapvien"}
