@@ -154,13 +154,16 @@ def may_store(request, response):
 
 
 def timeout(response):
-    """PAGECACHE_TIMEOUT, or less if the page asks for less (max-age / s-maxage: the work calendar's 120 s)."""
-    limit = getattr(settings, "PAGECACHE_TIMEOUT", 600)
+    """PAGECACHE_TIMEOUT, or less if the page asks shared caches for less: s-maxage, else max-age (as any
+    shared cache reads them; the work calendar asks for 120 s)."""
+    ages = {}
     for part in response.get("Cache-Control", "").split(","):
         name, _, value = part.strip().partition("=")
         if name.lower() in ("max-age", "s-maxage") and value.strip().isdigit():
-            limit = min(limit, int(value))
-    return limit
+            ages[name.lower()] = int(value)
+    limit = getattr(settings, "PAGECACHE_TIMEOUT", 600)
+    asked = ages.get("s-maxage", ages.get("max-age"))
+    return limit if asked is None else min(limit, asked)
 
 
 def request_language(request):
