@@ -11,6 +11,7 @@ from wagtail.models import Page, PageViewRestriction, Site, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from .outbox import QueuedMail  # noqa: F401  (the mail outbox's model, defined with its logic)
 from .slugs import vietnamese_slugify
 
 

@@ -1,7 +1,8 @@
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.snippets.models import register_snippet
 
-from .models import CommuneProfile
+from .models import CommuneProfile, QueuedMail
 from .permissions import SiteScopedSnippetViewSet
 
 
@@ -15,3 +16,19 @@ class CommuneProfileViewSet(SiteScopedSnippetViewSet):
 
 
 register_snippet(CommuneProfileViewSet)
+
+
+class QueuedMailViewSet(SiteScopedSnippetViewSet):
+    """Readers' mail as the worker sees it: editors spot what has not gone out (read-only for them)."""
+
+    model = QueuedMail
+    icon = "mail"
+    menu_label = pgettext_lazy("outgoing mail", "Outgoing mail")
+    add_to_settings_menu = True
+    inspect_view_enabled = True
+    list_display = ["subject", "source", "status", "attempts", "created_at", "next_attempt_at", "site"]
+    list_filter = ["status"]  # a site filter would name every commune
+    ordering = ["-created_at"]
+
+
+register_snippet(QueuedMailViewSet)

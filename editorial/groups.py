@@ -89,6 +89,7 @@ _SITE_CONTENT = (
     + _crud("workcalendar.calendarentry")
     + _crud("alerts.alertbanner")
     + _crud("feedback.question", ("change", "view"))
+    + _crud("core.queuedmail", ("view",))  # readers' mail not yet delivered (core/outbox.py)
     + _crud("consultations.consultationcomment", ("change", "view"))  # publish residents' comments
 )
 MODEL_PERMISSIONS = {

@@ -7,6 +7,11 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Mail is sent when queued, so a test sees it at once; tests of the worker switch "mail" to the database backend.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "mail": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["mail"]},
+}
 # One media folder per test process, removed at the end, so parallel runs never share files.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-media-"))
 STORAGES = {
