@@ -61,10 +61,6 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",  # the task queue in the database: `manage.py db_worker` runs it (mail delivery)
-    "django_tasks",
-    "django_tasks_db",  # the task queue in the database: `manage.py db_worker` runs it (mail delivery)
-    "django_tasks",
-    "django_tasks_db",  # the task queue in the database: `manage.py db_worker` runs it (mail delivery)
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -85,8 +81,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "core.input_guard.RejectInvalidCharactersMiddleware",  # NUL/control characters: 400, never a 500
-    "core.input_guard.RejectInvalidCharactersMiddleware",  # NUL/control characters: 400, never a 500
     "core.input_guard.RejectInvalidCharactersMiddleware",  # NUL/control characters: 400, never a 500
     "django.middleware.common.CommonMiddleware",
     "core.routing.CachedSiteMiddleware",
@@ -212,30 +206,14 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "doc", "odt", "pdf", "xlsx", "xls", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents are served by the app (core/documents.py: own commune's host, public links only), never as media.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp"}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_FRONTEND_CACHE_PURGE = os.environ.get("WAGTAIL_FRONTEND_CACHE_PURGE", "")
-
-# --- Background tasks and mail ------------------------------------------------------
-# Wagtail's own tasks (search index, reference index) run at once, as before ("default"). Readers' mail is
-# queued in the database (core/outbox.py) and delivered by `manage.py db_worker --backend mail`; README "Production".
-TASKS = {
-    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "mail": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["mail"]},
-}
-EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
-
-# --- Background tasks and mail ------------------------------------------------------
-# Wagtail's own tasks (search index, reference index) run at once, as before ("default"). Readers' mail is
-# queued in the database (core/outbox.py) and delivered by `manage.py db_worker --backend mail`; README "Production".
-TASKS = {
-    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "mail": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["mail"]},
-}
-EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 
 # --- Background tasks and mail ------------------------------------------------------
 # Wagtail's own tasks (search index, reference index) run at once, as before ("default"). Readers' mail is
