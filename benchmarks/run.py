@@ -4,8 +4,10 @@
 
 For the page cache off and on, it starts gunicorn, then for a static file (served by whitenoise in the
 same gunicorn), the home page, a news index, an article, the indicators page (if there is one) and a
-search, runs wrk for --duration seconds each and prints req/s, p50/p99 latency and the ratio to the
-static file's req/s. It also prints the article page's HTML + CSS + JS weight, gzip-compressed.
+search, and the article with Facebook's and Zalo's tracking parameters, runs wrk for --duration seconds
+each and prints req/s, p50/p99 latency, the ratio to the static file's req/s and the log lines written;
+then the same with Redis unreachable (mode redis-down). It also prints the article page's HTML + CSS +
+JS weight, gzip-compressed.
 Generate data first with benchmarks/generate_province.py (same environment).
 """
 
@@ -53,6 +55,9 @@ def page_urls(env, host):
     if "indicators" not in urls:
         print("(no indicators page on this site: skipped)")
     urls["search"] = "/search/?q=chuy%E1%BB%83n+%C4%91%E1%BB%95i+s%E1%BB%91"
+    # Shared links: Facebook and Zalo add tracking parameters; the page cache serves the clean copy.
+    urls["article ?fbclid"] = urls["article"] + "?fbclid=x"
+    urls["article ?utm zalo"] = urls["article"] + "?utm_source=zalo&utm_medium=social"
     return urls
 
 
@@ -97,27 +102,46 @@ def html_budget(port, host, path):
     return sizes
 
 
-def run(env, urls, host, args, cache_on):
-    env = {**env, "PAGECACHE_ENABLED": "1" if cache_on else "0", "GUNICORN_MAX_REQUESTS": "0"}
+MODES = {
+    "off": ("page cache OFF", {"PAGECACHE_ENABLED": "0"}),
+    "on": ("page cache ON (warm)", {"PAGECACHE_ENABLED": "1"}),
+    # Nothing listens on port 1: every process meets a dead Redis (circuit breaker, core/cache_breaker.py).
+    "redis-down": (
+        "Redis DOWN (page cache on)",
+        {"PAGECACHE_ENABLED": "1", "REDIS_URL": "redis://127.0.0.1:1/0", "REDIS_COUNTERS_URL": "redis://127.0.0.1:1/1"},
+    ),
+}
+
+
+def run(env, urls, host, args, mode):
+    label, extra = MODES[mode]
+    env = {**env, **extra, "GUNICORN_MAX_REQUESTS": "0", "PORTAL_PROCESS_CACHE": args.process_cache}
     port = servers.free_port()
     process = servers.start_gunicorn(env, port, workers=args.workers)
     try:
         targets = {"static": static_path(port, host), **urls}
         for path in targets.values():  # warm every worker: imports, widget caches, page cache, connections
             wrk(port, host, path, args.warmup, args.connections, args.threads)
+        log_before = len(Path(process.log_path).read_text(errors="replace").splitlines())
         results = {}
         for name, path in targets.items():
             results[name] = wrk(port, host, path, args.duration, args.connections, args.threads)
-        budget = html_budget(port, host, urls["article"]) if not cache_on else None
+        log_lines = len(Path(process.log_path).read_text(errors="replace").splitlines()) - log_before
+        budget = html_budget(port, host, urls["article"]) if mode == "off" else None
     finally:
         servers.stop(process)
     static_rate = results["static"][0]
-    label = "page cache ON (warm)" if cache_on else "page cache OFF"
-    print(f"\n## {label}: {args.workers} workers, wrk -t{args.threads} -c{args.connections} -d{args.duration}s")
+    print(
+        f"\n## {label}: {args.workers} workers, wrk -t{args.threads} -c{args.connections} -d{args.duration}s, "
+        f"process cache {args.process_cache}"
+    )
     print("| page | req/s | p50 | p99 | % of static | non-2xx |\n|---|---:|---:|---:|---:|---:|")
     for name, (rate, p50, p99, errors) in results.items():
         ratio = 100 * rate / static_rate
         print(f"| {name} `{targets[name][:48]}` | {rate:.0f} | {p50} | {p99} | {ratio:.1f}% | {errors} |")
+    seconds = args.duration * len(targets)
+    per_process = log_lines / seconds / args.workers
+    print(f"\nLog lines during the measured runs: {log_lines} ({per_process:.2f} per s per process)")
     if budget:
         total = sum(budget.values())
         print(f"\nArticle page weight, gzip: {total / 1024:.1f} KB total")
@@ -137,7 +161,8 @@ def main():
     parser.add_argument("--warmup", type=int, default=2, help="seconds of unmeasured load per URL first")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--only", choices=("off", "on"), help="run one mode only")
+    parser.add_argument("--only", choices=tuple(MODES), action="append", help="run these modes only")
+    parser.add_argument("--process-cache", choices=("on", "off"), default="on", help="per-process copy of entries")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed (apt-get install wrk)")
@@ -149,10 +174,9 @@ def main():
     cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
     cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), "?")
     print(f"Machine: {os.cpu_count()} CPUs ({cpu}); host {args.host}; pages: {urls}")
-    for cache_on in (False, True):
-        if args.only and args.only != ("on" if cache_on else "off"):
-            continue
-        run(env, urls, args.host, args, cache_on)
+    for mode in MODES:
+        if not args.only or mode in args.only:
+            run(env, urls, args.host, args, mode)
     shutil.rmtree(static_root, ignore_errors=True)
 
 
