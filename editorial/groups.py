@@ -22,7 +22,6 @@ from django.db import transaction
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import (
-    Collection,
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
@@ -34,6 +33,8 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+
+from core.documents import site_collection
 
 EDITORS = "editors"
 MODERATORS = "moderators"
@@ -89,8 +90,8 @@ _SITE_CONTENT = (
     + _crud("workcalendar.calendarentry")
     + _crud("alerts.alertbanner")
     + _crud("feedback.question", ("change", "view"))
-    + _crud("core.queuedmail", ("view",))  # readers' mail not yet delivered (core/outbox.py)
     + _crud("consultations.consultationcomment", ("change", "view"))  # publish residents' comments
+    + _crud("core.queuedmail", ("view",))  # readers' mail not yet delivered (core/outbox.py)
 )
 MODEL_PERMISSIONS = {
     EDITORS: ["wagtailadmin.access_admin"] + _CATEGORIES + _SITE_CONTENT,
@@ -120,7 +121,9 @@ def _permissions(names):
     found = []
     for name in names:
         app_label, codename = name.split(".")
-        if not apps.is_installed(app_label) and app_label not in {"wagtailadmin", "wagtailcore"}:
+        try:
+            apps.get_app_config(app_label)  # a label ("wagtailimages"), not a name: is_installed wants names
+        except LookupError:
             continue
         permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
         if permission is not None:
@@ -129,9 +132,8 @@ def _permissions(names):
 
 
 def _site_collection(site):
-    root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=site_label(site)).first()
-    return existing or root.add_child(name=site_label(site))
+    """The commune's collection (core/documents.py): its documents and images, served on its host only."""
+    return site_collection(site)
 
 
 def _sync_page_permissions(group, pages, codenames):

@@ -62,3 +62,14 @@ class OutOfDateIndicatorsPanel(Component):
 
     def get_context_data(self, parent_context):
         return {"indicators": self.indicators, "request": parent_context["request"]}
+
+
+class GuidePanel(Component):
+    """A link to the editors' guide (editorial/guide.py), on everyone's dashboard."""
+
+    name = "editorial_guide"
+    template_name = "editorial/panels/guide.html"
+    order = 80
+
+    def get_context_data(self, parent_context):
+        return {"request": parent_context["request"]}

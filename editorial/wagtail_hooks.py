@@ -1,12 +1,16 @@
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from . import localize_guard
-from .panels import MyDraftsAwaitingApprovalPanel, OutOfDateIndicatorsPanel, out_of_date_indicators
+from .guide import guide_view
+from .panels import GuidePanel, MyDraftsAwaitingApprovalPanel, OutOfDateIndicatorsPanel, out_of_date_indicators
 
 
 @hooks.register("construct_homepage_panels")
 def add_editorial_panels(request, panels):
+    panels.append(GuidePanel())
     panels.append(MyDraftsAwaitingApprovalPanel())
     indicators = out_of_date_indicators(request.user)
     if indicators is not None:  # the indicators app offers no such list: no panel
@@ -25,3 +29,13 @@ def guard_localize_views():
         ),
         path("localize/update/<int:translation_source_id>/", localize_guard.update_translations_view),
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_guide_url():
+    return [path("guide/", guide_view, name="editorial_guide")]
+
+
+@hooks.register("register_help_menu_item")
+def register_guide_menu_item():
+    return MenuItem(_("User guide"), reverse("editorial_guide"), icon_name="help", order=900, name="editorial-guide")
