@@ -107,7 +107,7 @@ def load(communes, locales):
         translate_page(
             index,
             locales["en"],
-            title="Consultations on draft documents",
+            title="Comment on drafts",
             intro="Draft documents of the commune, posted for residents' comments before adoption.",
         )
         commune.extras["consultations_index"] = index

@@ -102,7 +102,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         from .ical import calendar
 
         site = Site.find_for_request(request) or self.get_site()
-        events = self.events().order_by("-starts_at", "pk")[:FEED_SIZE]
+        events = self.events().select_related("locale").order_by("-starts_at", "pk")[:FEED_SIZE]
         return ics_response(calendar(events, site, request, name=self.title), "su-kien.ics")
 
 

@@ -100,6 +100,25 @@ def new_context(browser, demo_live):
         context.close()
 
 
+def participation_views(home, site):
+    """States of the consultation and event pages that one page per type misses: a concluded consultation
+    (outcome, no form), the receipt lookup, the past-events view."""
+    from django.utils import timezone
+
+    from consultations.models import ConsultationPage
+    from events.models import EventIndexPage
+
+    urls = []
+    concluded = ConsultationPage.objects.live().descendant_of(home).filter(closes_at__lt=timezone.now()).first()
+    if concluded is not None:
+        url = concluded.get_url(current_site=site)
+        urls += [("ConsultationPage-concluded", url), ("ConsultationPage-lookup", f"{url}tra-cuu/")]
+    events = EventIndexPage.objects.live().descendant_of(home).filter(locale_id=home.locale_id).first()
+    if events is not None:
+        urls.append(("EventIndexPage-past", f"{events.get_url(current_site=site)}da-dien-ra/"))
+    return urls
+
+
 def page_urls(communes):
     """One live page of every public page type on the default site, plus the non-page views.
 
@@ -126,6 +145,7 @@ def page_urls(communes):
         ("search-no-results", "/search/?q=zzqxw"),
         ("not-found", "/trang-khong-ton-tai/"),
     ]
+    urls += participation_views(home, site)
     try:
         from django.urls import reverse
 

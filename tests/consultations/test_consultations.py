@@ -239,3 +239,19 @@ def test_index_queries_do_not_grow_with_consultations(client, two_sites, indexes
     client.get(url_of(indexes[0]), **HOST_A)
     with django_assert_max_num_queries(small):
         assert client.get(url_of(indexes[0]), **HOST_A).status_code == 200
+
+
+def test_home_widget_lists_open_consultations_or_no_data(client, two_sites, indexes):
+    from tests.factories.home import publish_changes
+
+    a, _ = two_sites
+    a.home.body = [("open_consultations", {"title": "", "count": 3})]
+    publish_changes(a.home)
+    html = client.get("/", **HOST_A).content.decode()
+    assert "Lấy ý kiến dự thảo" in html and "Không có dữ liệu" in html
+    consultation(indexes[0], "Dự thảo đang mở", closes=5 * DAY - HOUR)
+    consultation(indexes[0], "Dự thảo đã đóng", opens=-9 * DAY, closes=-DAY)
+    consultation(indexes[1], "Dự thảo xã B")
+    html = client.get("/", **HOST_A).content.decode()
+    assert "Dự thảo đang mở" in html and "còn 5 ngày" in html
+    assert "Dự thảo đã đóng" not in html and "Dự thảo xã B" not in html
