@@ -28,17 +28,18 @@ def file_name(url, default):
 
 
 def image_format(content):
+    """(format, width, height) of a readable image."""
     try:
         with PILImage.open(io.BytesIO(content)) as picture:
             picture.verify()
-            return picture.format
+            return picture.format, picture.width, picture.height
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise MediaError(_("Not a readable image.")) from error
 
 
 def save_image(content, url, title, collection):
     """The library's image with these bytes, or a new one."""
-    kind = image_format(content)
+    kind, width, height = image_format(content)
     if kind not in IMAGE_EXTENSIONS:
         raise MediaError(_("Image format %(format)s is not supported.") % {"format": kind})
     digest = hashlib.sha1(content).hexdigest()
@@ -47,8 +48,16 @@ def save_image(content, url, title, collection):
     if existing is not None:
         return existing
     stem = posixpath.splitext(file_name(url, "anh"))[0] or "anh"
-    image = Image(title=(title or stem)[:255], collection=collection, file_hash=digest, file_size=len(content))
+    image = Image(
+        title=(title or stem)[:255],
+        collection=collection,
+        file_hash=digest,
+        file_size=len(content),
+        width=width,
+        height=height,
+    )
     image.file.save(f"{stem}.{IMAGE_EXTENSIONS[kind]}", ContentFile(content), save=False)
+    image.width, image.height = width, height  # the field's own dimension update may leave them empty
     image.save()
     return image
 

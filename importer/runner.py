@@ -103,8 +103,9 @@ class ImportRunner:
                 self._event(ImportEvent.UPDATED, item.url, _("Would update: the article changed."), record.page)
             return
         try:
-            images, documents = self.media(item, article)
+            downloads = self.download_media(item, article)
             with transaction.atomic():
+                images, documents = self.save_media(item, downloads)
                 page, created = write_article(self.source, article, record, images, documents, self.publish, digest)
         except Exception as error:  # one bad article never stops the run; the report says why
             logger.exception("Import of %s failed", item.url)
@@ -137,36 +138,45 @@ class ImportRunner:
                 raise MediaError(_("Not in the saved pages."))
         return self.fetcher.get(url).content
 
-    def media(self, item, article):
-        """Download the article's pictures and documents. Each failure is a warning: the text stays."""
+    def download_media(self, item, article):
+        """The bytes of the article's pictures and documents: [(kind, url, title, bytes)]. A failure is a
+        warning: the article keeps its text."""
         from .body import Paragraph, Picture
 
-        images, documents = {}, {}
+        wanted = {}
         for piece in article.pieces:
-            if isinstance(piece, Picture) and piece.src not in images:
-                try:
-                    content = self._download(item, piece.src)
-                    images[piece.src] = save_image(content, piece.src, piece.caption or piece.alt, self.collection)
-                except (FetchError, MediaError) as error:
-                    self._event(
-                        ImportEvent.WARNING,
-                        item.url,
-                        _("Image %(url)s: %(reason)s") % {"url": piece.src, "reason": error},
-                    )
+            if isinstance(piece, Picture):
+                wanted.setdefault(piece.src, ("image", piece.caption or piece.alt))
             elif isinstance(piece, Paragraph):
                 for url, title in piece.documents:
-                    if url in documents:
-                        continue
-                    try:
-                        content = self._download(item, url)
+                    wanted.setdefault(url, ("document", title))
+        downloads = []
+        for url, (kind, title) in wanted.items():
+            try:
+                downloads.append((kind, url, title, self._download(item, url)))
+            except (FetchError, MediaError) as error:
+                self._warn(item, kind, url, error)
+        return downloads
+
+    def save_media(self, item, downloads):
+        images, documents = {}, {}
+        for kind, url, title, content in downloads:
+            try:
+                with transaction.atomic():
+                    if kind == "image":
+                        images[url] = save_image(content, url, title, self.collection)
+                    else:
                         documents[url] = save_document(content, url, title, self.collection)
-                    except (FetchError, MediaError) as error:
-                        self._event(
-                            ImportEvent.WARNING,
-                            item.url,
-                            _("Document %(url)s: %(reason)s") % {"url": url, "reason": error},
-                        )
+            except MediaError as error:
+                self._warn(item, kind, url, error)
         return images, documents
+
+    def _warn(self, item, kind, url, error):
+        if kind == "image":
+            reason = _("Image %(url)s: %(reason)s") % {"url": url, "reason": error}
+        else:
+            reason = _("Document %(url)s: %(reason)s") % {"url": url, "reason": error}
+        self._event(ImportEvent.WARNING, item.url, reason)
 
 
 def run_import(source, **options):
