@@ -100,7 +100,8 @@ MODEL_PERMISSIONS = {
     SITE_ADMINS: ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"]
     + _CATEGORIES
     + _SITE_CONTENT
-    + ["core.add_communeprofile", "core.change_communeprofile"],
+    + ["core.add_communeprofile", "core.change_communeprofile"]
+    + _crud("importer.importsource", ("add", "change", "delete")),  # moving in from the old portal
 }
 
 

@@ -55,8 +55,18 @@ def test_article_fields(imported, commune, old_portal):
 def test_body_blocks(imported):
     page = NewsPage.objects.get(title__startswith="Xã Ia Ko tổ chức lễ ra quân")
     kinds = [block.block_type for block in page.body]
-    assert kinds == ["paragraph", "image", "paragraph", "heading", "paragraph", "table", "quote", "image", "paragraph",
-                     "paragraph"]
+    assert kinds == [
+        "paragraph",
+        "image",
+        "paragraph",
+        "heading",
+        "paragraph",
+        "table",
+        "quote",
+        "image",
+        "paragraph",
+        "paragraph",
+    ]
     first_image, second_image = (block.value for block in page.body if block.block_type == "image")
     assert first_image["caption"] == "Các tân binh xã Ia Ko tại lễ giao nhận quân năm 2026."
     assert first_image["image"].contextual_alt_text == first_image["caption"]  # no alt: the caption
