@@ -11,7 +11,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from .models import AccountUnlock
@@ -23,10 +22,10 @@ def lock_days():
 
 def last_activity(user):
     moments = [user.last_login or user.date_joined]
-    unlock = AccountUnlock.objects.filter(user=user).values_list("unlocked_at", flat=True).first()
-    if unlock:
-        moments.append(unlock)
-    return max(moment for moment in moments if moment)
+    unlock = AccountUnlock.objects.filter(user=user).first()
+    if unlock is not None:
+        moments.append(unlock.unlocked_at)
+    return max(moments)
 
 
 def is_dormant(user, now=None):
@@ -37,18 +36,18 @@ def is_dormant(user, now=None):
 
 
 def dormant_users(now=None):
+    """Active accounts the rule refuses now, each with `last_activity` set, longest unused first."""
     days = lock_days()
     User = get_user_model()
     if not days:
-        return User.objects.none()
+        return []
     threshold = (now or timezone.now()) - timedelta(days=days)
-    activity = Greatest(Coalesce("last_login", "date_joined"), Coalesce("account_unlock__unlocked_at", "date_joined"))
-    return (
-        User.objects.filter(is_active=True)
-        .annotate(last_activity=activity)
-        .filter(Q(last_activity__lt=threshold))
-        .order_by("last_activity")
-    )
+    unused = Q(last_login__lt=threshold) | Q(last_login__isnull=True, date_joined__lt=threshold)
+    not_unlocked = Q(account_unlock__isnull=True) | Q(account_unlock__unlocked_at__lt=threshold)
+    users = list(User.objects.filter(unused & not_unlocked, is_active=True).select_related("account_unlock"))
+    for user in users:
+        user.last_activity = last_activity(user)
+    return sorted(users, key=lambda user: user.last_activity)
 
 
 def unlock(user):

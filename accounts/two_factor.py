@@ -73,7 +73,7 @@ def verify(user, code):
     code = clean_code(code)
     if not code:
         return None
-    if code.isdigit():
+    if code.isdigit() and len(code) == 6:  # recovery codes have 8 characters
         device = confirmed_authenticator(user)
         if device is not None:
             return verify_token(user, device.persistent_id, code)

@@ -12,6 +12,14 @@ HOST = "a.gialai.gov.vn"
 
 
 @pytest.fixture
+def client_class():
+    """Another browser: each Client has its own cookies (session)."""
+    from django.test import Client
+
+    return Client
+
+
+@pytest.fixture
 def enforced(settings):
     settings.ACCOUNTS_2FA_ENFORCED = True
     return settings

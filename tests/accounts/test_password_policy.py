@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import translation
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +18,7 @@ def superuser_client(client, django_user_model, two_sites):
 
 def create_user(client, password):
     return client.post(
-        "/admin/users/add/",
+        reverse("wagtailusers_users:add"),
         {
             "username": "bientap-moi",
             "email": "moi@example.vn",

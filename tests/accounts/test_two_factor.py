@@ -28,7 +28,7 @@ def test_moderators_and_site_admins_must_enrol(enforced, people, client, role):
     assert response["Location"].startswith(reverse("accounts_2fa_enrol"))
     codes = enrol(client, people[role])
     assert len(codes) == 10
-    assert admin_get(client, "/admin/pages/").status_code == 200
+    assert admin_get(client, "/admin/").status_code == 200
 
 
 def test_superusers_must_enrol(enforced, two_sites, client, django_user_model):
@@ -71,14 +71,14 @@ def test_code_after_password_and_recovery_code_once(enforced, people, client, cl
         HTTP_HOST="a.gialai.gov.vn",
     )
     assert ok.status_code == 302 and ok["Location"] == "/admin/pages/"
-    assert admin_get(second, "/admin/pages/").status_code == 200
+    assert admin_get(second, "/admin/").status_code == 200
 
     for attempt, expected in ((1, 302), (2, 200)):
         other = client_class()
         sign_in(other, moderator.username)
         response = other.post(reverse("accounts_2fa_verify"), {"code": codes[0].upper()}, HTTP_HOST="a.gialai.gov.vn")
         assert response.status_code == expected, attempt
-    assert admin_get(other, "/admin/pages/").status_code == 302  # the used code opened nothing
+    assert admin_get(other, "/admin/").status_code == 302  # the used code opened nothing
 
 
 def test_a_password_alone_cannot_enrol_a_new_phone(enforced, people, client, client_class):

@@ -40,7 +40,7 @@ def test_two_step_sign_in_and_single_use_recovery_code(settings, new_context):
     page = new_context().new_page()
     sign_in_with_password(page)
     expect(page).to_have_url(re.compile(r"/admin/two-factor/setup/"))
-    expect(page.locator("svg").first).to_be_visible()  # the QR code
+    expect(page.locator(".accounts-qr svg")).to_be_visible()  # the QR code
     key = page.locator("[data-secret]").inner_text()
     enter_code(page, code_from_key(key))
     expect(page.get_by_role("heading", name="Mã dự phòng của bạn")).to_be_visible()
