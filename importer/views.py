@@ -1,7 +1,7 @@
 """Admin views: run an import source (or a dry run) and read the runs' reports, on the user's own sites only."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -13,13 +13,13 @@ from .tasks import run_import_task
 
 
 def _allowed(request, site_id):
-    if not request.user.has_perm("importer.change_importsource") or site_id not in site_ids_for_user(request.user):
-        raise PermissionDenied
+    return request.user.has_perm("importer.change_importsource") and site_id in site_ids_for_user(request.user)
 
 
 def source_runs(request, pk):
     source = get_object_or_404(ImportSource, pk=pk)
-    _allowed(request, source.site_id)
+    if not _allowed(request, source.site_id):
+        return HttpResponseForbidden()
     if request.method == "POST":
         dry_run = bool(request.POST.get("dry_run"))
         run_import_task.enqueue(source.pk, dry_run=dry_run)
@@ -30,7 +30,8 @@ def source_runs(request, pk):
 
 def run_report(request, pk):
     run = get_object_or_404(ImportRun.objects.select_related("source"), pk=pk)
-    _allowed(request, run.source.site_id)
+    if not _allowed(request, run.source.site_id):
+        return HttpResponseForbidden()
     return TemplateResponse(
         request,
         "importer/run_report.html",
