@@ -18,6 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from core.cache import bump_site_generation
+from core.documents import file_media_by_site
 
 from .models import CommuneProfile, PortalSettings
 
@@ -232,6 +233,7 @@ def load_all(stdout=None):
         if stdout:
             stdout.write(f"  {app_config.name}")
         module.load(communes, locales)
+    file_media_by_site()  # each commune's images and documents into its own collection (core/documents.py)
     # Pages created live send no publish signal: refresh each site's cached widgets and routes once.
     for commune in communes:
         bump_site_generation(commune.site.pk)

@@ -19,7 +19,7 @@ def latest_documents(site, count, request=None):
     from .models import LegalDocument
 
     page = documents_page_for(site)
-    documents = LegalDocument.objects.filter(site=site).select_related("replaced_by")[:count]
+    documents = LegalDocument.objects.filter(site=site, published=True).select_related("replaced_by")[:count]
     return {
         "index_url": page.get_url(request) if page else "",
         "documents": [

@@ -72,6 +72,14 @@ class LegalDocument(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    published = models.BooleanField(
+        _("published"),
+        default=True,
+        help_text=_(
+            "Shown on the portal with its file. Untick to prepare a document before it is issued: it is not "
+            "listed and its file is not served to readers until it is published (or a published page links it)."
+        ),
+    )
     # Folded copy of the searchable text: icontains on it ignores diacritics on SQLite and PostgreSQL alike.
     search_text = models.TextField(editable=False, default="")
 
@@ -90,6 +98,7 @@ class LegalDocument(models.Model):
             heading=_("Validity"),
         ),
         FieldPanel("file"),
+        FieldPanel("published"),
     ]
 
     class Meta:
@@ -170,7 +179,7 @@ class DocumentsIndexPage(RoutablePageMixin, BasePage):
 
     def site_documents(self, request):
         site = Site.find_for_request(request) or self.get_site()
-        return LegalDocument.objects.filter(site=site)
+        return LegalDocument.objects.filter(site=site, published=True)
 
     @path("")
     def document_list(self, request):

@@ -6,13 +6,21 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core import routing
+from core import documents, routing
 from search import views as search_views
 from sitemap import views as sitemap_views
 
+# Wagtail's document URLs with its serving view behind the commune and publication checks (same name).
+reader_document_urls = [
+    re_path(pattern.pattern.regex.pattern, documents.serve, name=pattern.name)
+    if getattr(pattern, "name", None) == "wagtaildocs_serve"
+    else pattern
+    for pattern in wagtaildocs_urls.urlpatterns
+]
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    path("documents/", include(reader_document_urls)),  # core/documents.py: own commune, public links only
     path("sitemap.xml", sitemap_views.sitemap, name="sitemap"),
     path("reader-preferences/", include("accessibility.urls")),
     path("alerts/", include("alerts.urls")),
