@@ -40,17 +40,24 @@ class DemoCommune:
     profile: dict
     profile_en: dict
     settings: dict
+    description: str = ""  # the home page's search description: every page without its own falls back to it
+    description_en: str = ""
+    # The address an older demo gave the site; moved to the local one above when found.
+    old_address: tuple | None = None
     # Filled while loading
     site: Site | None = None
     home: Page | None = None
     extras: dict = field(default_factory=dict)
 
 
+# Each site answers on a host `make run` serves (runserver on 127.0.0.1:8000), so every absolute URL
+# (canonical, hreflang, feeds, sitemap) works on the machine running the demo. Real hostnames:
+# `manage.py set_site_address 127.0.0.1:8000 https://iako.gialai.gov.vn` (see README).
 COMMUNES = [
     DemoCommune(
         key="ia-ko",
-        hostname="iako.gialai.gov.vn",
-        port=80,
+        hostname="127.0.0.1",
+        port=8000,
         is_default=True,
         home_slug="ia-ko",
         home_title="Trang chủ",
@@ -69,6 +76,11 @@ COMMUNES = [
             "address": "Tứ Kỳ village, Ia Ko commune, Gia Lai province",
         },
         settings={"phone": "0269 3851 234", "email": "ubndiako@gialai.gov.vn"},
+        description="Cổng thông tin điện tử xã Ia Ko, tỉnh Gia Lai: tin tức, văn bản, lịch công tác, các chỉ số, "
+        "dịch vụ công trực tuyến và hỏi đáp của chính quyền xã.",
+        description_en="The Ia Ko commune portal (Gia Lai province): news, documents, the work calendar, "
+        "indicators, online public services and questions to the commune.",
+        old_address=("iako.gialai.gov.vn", 80),
     ),
     DemoCommune(
         key="ia-pal",
@@ -92,6 +104,10 @@ COMMUNES = [
             "address": "Tơ Ngheo village, Ia Pal commune, Gia Lai province",
         },
         settings={"phone": "0269 3852 567", "email": "ubndiapal@gialai.gov.vn"},
+        description="Cổng thông tin điện tử xã Ia Pal, tỉnh Gia Lai: tin tức, văn bản, lịch công tác và dịch vụ "
+        "công trực tuyến của chính quyền xã.",
+        description_en="The Ia Pal commune portal (Gia Lai province): news, documents, the work calendar and "
+        "online public services.",
     ),
 ]
 
@@ -167,7 +183,11 @@ def ensure_commune(commune, locales):
         home = HomePage(title=commune.home_title, slug=commune.home_slug, locale=locales["vi"])
         root.add_child(instance=home)
         publish(home)
-    site = Site.objects.filter(hostname=commune.hostname, port=commune.port).first()
+    # Found by its home page: an operator may have given the site its real address (set_site_address).
+    site = Site.objects.filter(root_page=home).first()
+    if site is not None and commune.old_address and (site.hostname, site.port) == commune.old_address:
+        site.hostname, site.port = commune.hostname, commune.port
+        site.save()
     if site is None:
         site = Site.objects.create(
             hostname=commune.hostname,
@@ -193,9 +213,19 @@ def ensure_commune(commune, locales):
         for name, value in commune.settings.items():
             setattr(portal_settings, name, value)
         portal_settings.save()
-    translate_page(home, locales["en"], title="Home")
+    describe(home, commune.description)
+    describe(translate_page(home, locales["en"], title="Home"), commune.description_en)
     commune.site, commune.home = site, home
     return commune
+
+
+def describe(page, description):
+    """Give the page its search description (meta description, share previews) if it has none."""
+    if description and not page.search_description:
+        page.search_description = description
+        page.save_revision().publish()
+        page.refresh_from_db()
+    return page
 
 
 def remove_wagtail_welcome_page():

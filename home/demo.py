@@ -74,6 +74,7 @@ def load(communes, locales):
         home = commune.home.specific
         seed = commune.extras.get("seed_article")
         pinned = [seed] if seed else []
+        pinned += [article for article in commune.extras.get("pinned_articles", []) if article not in pinned]
         compose_home(home, home_blocks(commune), pinned)
         translated = home.get_translation_or_none(locales["en"])
         if translated is not None:

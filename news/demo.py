@@ -20,6 +20,40 @@ SEED_TITLE = "Hội nghị Ban Chỉ đạo phát triển khoa học, công ngh�
 SEED_CAPTION = "Đồng chí Dương Mạnh Mẫn phát biểu chỉ đạo"
 SEED_SOURCE = "Văn phòng đảng ủy"
 
+IMAGE_CAPTION = "Ảnh minh họa"
+
+# English translations of a few articles (the seed article's is written in load()): slug -> (title, lead)
+ENGLISH_ARTICLES = {
+    "binh-dan-hoc-vu-so": (
+        "“Digital literacy for all” movement launched in the commune",
+        "The commune's Youth Union shows residents how to use online public services and the VNeID app.",
+    ),
+    "thu-hoach-ca-phe": (
+        "Farmers begin the 2026–2027 coffee harvest",
+        "The commune grows about 1,250 ha of coffee, with an average yield of 3.2 tonnes of beans per hectare.",
+    ),
+    "tiem-chung-mo-rong-dot-2": (
+        "Second round of expanded immunisation for children under five",
+        "The commune health station vaccinates more than 300 children.",
+    ),
+    "ky-hop-hdnd": (
+        "Fifth session of the commune People's Council",
+        "The People's Council adopts the 2027 socio-economic plan and budget.",
+    ),
+    "cap-nuoc-sach-lang": (
+        "Village piped water system opened",
+        "The 4.5 billion dong system brings clean water to more than 200 households.",
+    ),
+    "phong-chong-sot-xuat-huyet": (
+        "Preventing dengue fever in the rainy season",
+        "The commune health station calls on every household to clear mosquito larvae.",
+    ),
+    "chuyen-doi-so-ho-so": (
+        "85% of administrative files now submitted online",
+        "The commune's one-stop office receives most files through the National Public Service Portal.",
+    ),
+}
+
 # (slug, title, lead, paragraphs, categories, tags, days ago)
 ARTICLES = [
     (
@@ -201,16 +235,55 @@ def ensure_categories(site, locales):
 
 
 def add_article(index, slug, title, lead, body, categories, tags, published, source="", cover=None):
+    """The article under `index`, created with its categories and tags saved, and published through a
+    revision as an editor would (so caches, related news and the category filters hear of it)."""
     existing = index.get_children().filter(slug=slug).first()
     if existing:
-        return existing.specific
+        return classify(existing.specific, categories, tags)
     article = NewsPage(
-        slug=slug, title=title, lead=lead, body=body, source=source, cover_image=cover, publication_date=published
+        slug=slug,
+        title=title,
+        lead=lead,
+        body=body,
+        source=source,
+        cover_image=cover,
+        publication_date=published,
+        live=False,
     )
-    index.add_child(instance=article)
+    # Parental relations are written by the page's own save(): set them before add_child saves it.
     article.categories.set(categories)
     article.tags.set(tags)
+    index.add_child(instance=article)
     return publish(article)
+
+
+def classify(article, categories, tags):
+    """Give an article its categories and tags if it has none (demos loaded before they were saved)."""
+    if article.categories.exists() or not categories:
+        return article
+    article.categories.set(categories)
+    article.tags.set(tags)
+    article.save_revision().publish()
+    article.refresh_from_db()
+    return article
+
+
+def translate_article(article, locale, **fields):
+    """The article's translation, classified with the categories of its own language."""
+    translated = translate_page(article, locale, **fields)
+    wanted = {category.get_translation_or_none(locale) for category in article.categories.all()} - {None}
+    if set(translated.categories.all()) == wanted:
+        return translated
+    # A copy for translation keeps the source language's categories: the English index filters on its own.
+    translated.categories.set(wanted)
+    translated.tags.set(list(article.tags.names()))
+    translated.save_revision().publish()
+    translated.refresh_from_db()
+    return translated
+
+
+def caption_image(image, caption):
+    return ("image", {"image": image, "caption": caption})
 
 
 def load(communes, locales):
@@ -251,27 +324,37 @@ def load(communes, locales):
                 cover=photo,
             )
             commune.extras["seed_article"] = seed
-            en_index = translate_page(index, locales["en"], title="News and events", slug="tin-tuc")
-            translate_page(
-                seed,
-                locales["en"],
-                title="Steering Committee meeting on science, technology, innovation and digital transformation",
-                lead="On the morning of 31 October the commune's Steering Committee met to adopt its documents "
-                "and launched the “Digital literacy for all” movement.",
-            )
-            commune.extras["news_index_en"] = en_index
+        articles = {}
         for position, (slug, title, lead, texts, cats, tags, days) in enumerate(ARTICLES):
             colour = (rng.randrange(40, 160), rng.randrange(60, 140), rng.randrange(60, 160))
             cover = placeholder_image(f"Ảnh minh họa {position + 1}", colour=colour)
-            add_article(
+            body = [
+                paragraph(texts[0]),
+                caption_image(cover, f"{IMAGE_CAPTION}: {title}"),
+                *map(paragraph, texts[1:]),
+            ]
+            articles[slug] = add_article(
                 index,
                 slug,
                 title,
                 lead,
-                [paragraph(text) for text in texts],
+                body,
                 [categories[c] for c in cats],
                 tags,
                 now - datetime.timedelta(days=days, hours=position),
                 source="UBND xã",
                 cover=cover,
             )
+        # Pinned on the home page after the seed article (home/demo.py).
+        commune.extras["pinned_articles"] = [articles["binh-dan-hoc-vu-so"]]
+        commune.extras["news_index_en"] = translate_page(index, locales["en"], title="News and events", slug="tin-tuc")
+        if commune.key == "ia-ko":
+            translate_article(
+                seed,
+                locales["en"],
+                title="Steering Committee meeting on science, technology, innovation and digital transformation",
+                lead="On the morning of 31 October the commune's Steering Committee met to adopt its documents "
+                "and launched the “Digital literacy for all” movement.",
+            )
+        for slug, (title, lead) in ENGLISH_ARTICLES.items():
+            translate_article(articles[slug], locales["en"], title=title, lead=lead)

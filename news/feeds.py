@@ -1,4 +1,7 @@
-"""RSS and Atom feeds of the current site's news in the reader's language, all or per category."""
+"""RSS and Atom feeds of the current site's news in the reader's language, all or per category.
+
+Every link in a feed is absolute on the site's own root URL (Site.root_url), never on the request's Host:
+Django's syndication view only prefixes the Host to links that are not absolute yet."""
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
@@ -7,6 +10,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 
 from core.models import CommuneProfile
+from core.site_urls import absolute_url
 
 from .models import NewsCategory
 from .queries import live_articles
@@ -35,7 +39,10 @@ class NewsFeed(Feed):
 
     def link(self, obj):
         root = obj["site"].root_page.localized
-        return root.get_url(self.request) or "/"
+        return root.get_full_url(self.request) or absolute_url(obj["site"], "/")
+
+    def feed_url(self, obj):
+        return absolute_url(obj["site"], self.request.path)
 
     def description(self, obj):
         return self.title(obj)
@@ -53,7 +60,7 @@ class NewsFeed(Feed):
         return item.lead
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return item.get_full_url(self.request)
 
     def item_pubdate(self, item):
         return item.publication_date or item.first_published_at

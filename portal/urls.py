@@ -22,6 +22,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(reader_document_urls)),  # core/documents.py: own commune, public links only
     path("sitemap.xml", sitemap_views.sitemap, name="sitemap"),
+    path("", include("seo.urls")),  # robots.txt, /.well-known/security.txt, manifest, icons
     path("reader-preferences/", include("accessibility.urls")),
     path("alerts/", include("alerts.urls")),
     path("rating/", include("feedback.urls")),

@@ -66,6 +66,17 @@ WEEK = [
         "Văn phòng HĐND - UBND xã",
         "Điểm cầu trực tuyến xã",
     ),
+    # Weekends too, so the "today" widget of the demo always has an entry.
+    (
+        5,
+        T(7, 30),
+        T(11, 0),
+        "Trực lãnh đạo UBND xã",
+        "Phó Chủ tịch UBND xã",
+        "Văn phòng HĐND - UBND xã",
+        "Trụ sở UBND xã",
+    ),
+    (6, T(7, 30), T(11, 0), "Trực lãnh đạo UBND xã", "Chủ tịch UBND xã", "Công an xã", "Trụ sở UBND xã"),
 ]
 
 

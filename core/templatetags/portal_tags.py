@@ -62,7 +62,8 @@ def _language_links(page, request):
             homes[home.locale_id] = (home.get_url(request), home.get_full_url(request))
     links = []
     for locale in locales:
-        urls = translations.get(locale.id) or homes.get(locale.id)
+        # A page offers only the languages it is translated into; other views (search...) every home page.
+        urls = translations.get(locale.id) if translations else homes.get(locale.id)
         if urls:
             links.append(
                 {
