@@ -28,7 +28,8 @@ bảo đảm quốc phòng - an ninh và chăm lo đời sống của nhân dân
 <h3>Nhiệm vụ thời gian tới</h3>
 <p>Đoạn thứ ba của bài số {n}: tiếp tục cải cách hành chính, chuyển đổi số và giữ gìn vệ sinh môi trường.</p>
 </div><div class="author">Văn phòng UBND xã</div></div>
-<div class="box-related"><h3>Tin liên quan</h3><ul><li><a href="/bench/bai-{prev}.html">Tin hoạt động của xã, bài số {prev}</a></li></ul></div>
+<div class="box-related"><h3>Tin liên quan</h3>
+<ul><li><a href="/bench/bai-{prev}.html">Tin hoạt động của xã, bài số {prev}</a></li></ul></div>
 </body></html>"""
 
 
