@@ -115,7 +115,13 @@ MODES = {
 
 def run(env, urls, host, args, mode):
     label, extra = MODES[mode]
-    env = {**env, **extra, "GUNICORN_MAX_REQUESTS": "0", "PORTAL_PROCESS_CACHE": args.process_cache}
+    env = {
+        **env,
+        **extra,
+        "GUNICORN_MAX_REQUESTS": "0",
+        "PORTAL_PROCESS_CACHE": args.process_cache,
+        "PORTAL_ROUTE_CACHE": args.route_cache,
+    }
     port = servers.free_port()
     process = servers.start_gunicorn(env, port, workers=args.workers)
     try:
@@ -133,7 +139,7 @@ def run(env, urls, host, args, mode):
     static_rate = results["static"][0]
     print(
         f"\n## {label}: {args.workers} workers, wrk -t{args.threads} -c{args.connections} -d{args.duration}s, "
-        f"process cache {args.process_cache}"
+        f"process cache {args.process_cache}, route snapshots {args.route_cache}"
     )
     print("| page | req/s | p50 | p99 | % of static | non-2xx |\n|---|---:|---:|---:|---:|---:|")
     for name, (rate, p50, p99, errors) in results.items():
@@ -163,6 +169,7 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--only", choices=tuple(MODES), action="append", help="run these modes only")
     parser.add_argument("--process-cache", choices=("on", "off"), default="on", help="per-process copy of entries")
+    parser.add_argument("--route-cache", choices=("on", "off"), default="on", help="route snapshots (core/routing)")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed (apt-get install wrk)")

@@ -38,7 +38,7 @@ REGISTRY = [
     Entry("wagtailimages.Image", ALL, why="title, alt text, focal point, file in every fragment"),
     Entry("wagtaildocs.Document", ALL, why="document links and titles"),
     Entry("taggit.Tag", ALL, why="tag names in articles and listings"),
-    Entry("core.PortalSettings", "site_id"),
+    Entry("core.PortalSettings", "site_id", on_create=False),  # for_site() creates it on a first read
     Entry("core.CommuneProfile", "site_id", why="header, footer, contact block"),
     Entry("home.SidebarSettings", "site_id", on_create=False),
     Entry("news.NewsCategory", "site_id", why="category names in articles, listings, feeds"),

@@ -15,6 +15,7 @@ import logging
 import pickle
 import threading
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404
 from django.http.request import split_domain_port
@@ -73,10 +74,10 @@ def _site_rows():
 
 def site_rows():
     """The site list of the current version: this thread's copy if it is still current, else the shared
-    cache's, else the database's. Without the cache (down), from the database every time."""
+    cache's, else the database's. None while the cache is unavailable."""
     version = _sites_version()
     if version is None:
-        return _site_rows()
+        return None
     if getattr(_site_list, "version", None) == version:
         return _site_list.rows
     key = SITES_KEY.format(version=version)
@@ -91,6 +92,8 @@ def site_rows():
 def site_for_host(hostname, port):
     """The Site Wagtail would choose for hostname:port (a fresh object per call: requests never share one)."""
     rows = site_rows()
+    if rows is None:  # cache unavailable: straight from the database
+        return match_site(list(Site.objects.select_related("root_page")), hostname, port)
     chosen = match_site(
         [_Candidate(index, *row[:3]) for index, row in enumerate(rows)],
         hostname,
@@ -172,7 +175,7 @@ def _remember_route(key, site, page):
 
 def route(request, path):
     """Fill request._wagtail_route_for_request, which Wagtail's serve view reads before routing itself."""
-    if hasattr(request, "_wagtail_route_for_request"):
+    if hasattr(request, "_wagtail_route_for_request") or not getattr(settings, "PORTAL_ROUTE_CACHE", True):
         return
     site = find_site(request)
     if site is None:

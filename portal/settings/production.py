@@ -88,6 +88,7 @@ CACHES = {
 }
 CACHE_BREAKER_COOLDOWN = float(env("CACHE_BREAKER_COOLDOWN", "5"))
 PORTAL_PROCESS_CACHE = env_bool("PORTAL_PROCESS_CACHE", True)  # per-process copy of generation-keyed entries
+PORTAL_ROUTE_CACHE = env_bool("PORTAL_ROUTE_CACHE", True)  # route snapshots (core/routing.py)
 # Part of every cache key: the deployed git commit unless set (any new value shows new output at once).
 CACHE_VERSION = env("CACHE_VERSION", "")
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False

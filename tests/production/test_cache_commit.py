@@ -18,7 +18,17 @@ from tests.factories.indicators import make_indicator
 from tests.factories.news import make_article, make_index
 from tests.production.cache_support import use_redis
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def wagtail_root(transactional_db):
+    """A transactional test starts from empty tables: the tree root and the default locale, as migrated."""
+    from wagtail.models import Locale, Page
+
+    Locale.objects.get_or_create(language_code="vi")
+    if Page.get_first_root_node() is None:
+        Page.add_root(title="Root", slug="root", locale=Locale.objects.get(language_code="vi"))
 
 
 @pytest.fixture
@@ -53,7 +63,7 @@ def read_in_thread(path, host="a.gialai.gov.vn"):
 def test_a_render_during_an_open_publish_leaves_nothing_stale(postgresql, real_redis, two_sites, https_get):
     site_a, _ = two_sites
     index = make_index(site_a.home)
-    article = make_article(index, "Tiêu đề cũ")
+    article = make_article(index, "Tiêu đề cũ", lead="Tóm tắt của bài")
     old_url = url_of(article)
     for path in (old_url, url_of(index), "/"):  # warm: page copies, fragments, route snapshots
         https_get(path)
