@@ -132,8 +132,7 @@ def file_media_by_site():
     for model in (get_document_model(), get_image_model()):
         for item in model.objects.filter(collection=root):
             sites = set()
-            for reference in ReferenceIndex.get_references_to(item).group_by_source_object():
-                source = reference.content_type.get_object_for_this_type(pk=reference.object_id)
+            for source, _references in ReferenceIndex.get_references_to(item).group_by_source_object():
                 sites.add(_site_of(source, site_roots))
             if len(sites) == 1 and None not in sites:
                 item.collection = collections[sites.pop()]
