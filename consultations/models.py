@@ -11,7 +11,7 @@ import secrets
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, F, IntegerField, Value, When
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
@@ -43,14 +43,18 @@ class Status(models.TextChoices):
 
 def with_status_order(queryset, now):
     """Open consultations first (closing soonest first), then upcoming, then closed (newest first): in SQL."""
-    return queryset.annotate(
+    ranked = queryset.annotate(
         status_rank=Case(
             When(opens_at__lte=now, closes_at__gt=now, then=Value(0)),
             When(opens_at__gt=now, then=Value(1)),
             default=Value(2),
             output_field=IntegerField(),
         )
-    ).order_by("status_rank", "closes_at", "-opens_at", "pk")
+    )
+    return ranked.annotate(
+        soonest=Case(When(status_rank=0, then="closes_at"), When(status_rank=1, then="opens_at")),
+        latest=Case(When(status_rank=2, then="closes_at")),
+    ).order_by("status_rank", F("soonest").asc(nulls_last=True), F("latest").desc(nulls_last=True), "pk")
 
 
 class ConsultationIndexPage(RoutablePageMixin, BasePage):
