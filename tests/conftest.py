@@ -12,14 +12,16 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Each test starts with an empty cache so cached widgets never leak between tests."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     from core.cache import process_cache
 
-    cache.clear()
+    for alias in ("default", "counters"):  # rate-limit counters too: each test starts with none
+        caches[alias].clear()
     process_cache.clear()
     yield
-    cache.clear()
+    for alias in ("default", "counters"):
+        caches[alias].clear()
     process_cache.clear()
 
 
