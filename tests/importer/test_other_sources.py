@@ -86,8 +86,8 @@ def test_dry_run_changes_nothing_and_says_why(make_source, old_portal, capsys):
     call_command("import_portal", str(source.pk), "--dry-run")
     out = capsys.readouterr().out
     assert NewsPage.objects.count() == 0 and Redirect.objects.count() == 0
-    assert "Would create “Xã Ia Ko tổ chức lễ ra quân nghĩa vụ quân sự năm 2026”" in out
-    assert "robots.txt" in out and "2 created, 0 updated, 2 skipped, 1 failed" in out
+    assert "Sẽ tạo “Xã Ia Ko tổ chức lễ ra quân nghĩa vụ quân sự năm 2026”" in out
+    assert "robots.txt" in out and "2 đã tạo, 0 đã cập nhật, 2 bỏ qua, 1 lỗi" in out
 
 
 def test_changed_article_is_updated_through_a_revision(make_source, old_portal):
@@ -109,4 +109,4 @@ def test_a_page_without_an_article_fails_alone(make_source, old_portal):
     run = run_import(make_source("urls", urls, max_bytes=1024 * 1024))
     assert (run.created, run.failed) == (1, 2)
     reasons = [event.reason for event in run.events.filter(outcome=ImportEvent.FAILED)]
-    assert any("size limit" in reason for reason in reasons) and any("HTML" in reason for reason in reasons)
+    assert any("giới hạn dung lượng" in reason for reason in reasons) and any("HTML" in reason for reason in reasons)

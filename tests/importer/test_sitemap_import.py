@@ -33,7 +33,7 @@ def test_report_counts_and_reasons(imported, old_portal):
     assert (run.created, run.updated, run.skipped, run.failed) == (2, 0, 2, 1)
     skipped = events(run, ImportEvent.SKIPPED)
     assert "robots.txt" in skipped[old_portal.url("noi-bo/bien-ban-hop.html")]
-    assert "host" in skipped["http://example.com/tin-tuc/bai-ngoai.html"]
+    assert "máy chủ" in skipped["http://example.com/tin-tuc/bai-ngoai.html"]
     assert "404" in events(run, ImportEvent.FAILED)[old_portal.url("cong-a/khong-co.html")]
     assert "hong.jpg" in " ".join(events(run, ImportEvent.WARNING).values())
     assert old_portal.hits["/noi-bo/bien-ban-hop.html"] == 0  # robots.txt honoured: never requested
@@ -113,6 +113,6 @@ def test_second_run_creates_nothing_and_skips_unchanged(imported):
     pages, images = NewsPage.objects.count(), get_image_model().objects.count()
     second = run_import(source)
     assert (second.created, second.updated) == (0, 0)
-    assert "Unchanged" in " ".join(events(second, ImportEvent.SKIPPED).values())
+    assert "Không thay đổi" in " ".join(events(second, ImportEvent.SKIPPED).values())
     assert NewsPage.objects.count() == pages and get_image_model().objects.count() == images
     assert Redirect.objects.count() == 2
