@@ -79,6 +79,20 @@ class ImportSource(models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        """The section and category must be the site's own: a site admin never imports into another commune."""
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        if self.site_id and self.section_id:
+            section = self.section
+            if section.specific_class.__name__ != "NewsIndexPage" or section.get_site() != self.site:
+                errors["section"] = _("Choose a news section of this site.")
+        if self.site_id and self.category_id and self.category.site_id != self.site_id:
+            errors["category"] = _("Choose a category of this site.")
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def selectors(self):
         names = ["title", "date", "lead", "body", "source", "image"]

@@ -54,3 +54,13 @@ def test_editors_cannot_import(client, commune, sources):
     own, _other = sources
     client.force_login(commune_user("bientap", commune.site, "editors"))
     assert client.get(f"/admin/importer/{own.pk}/").status_code == 403
+
+
+def test_a_source_cannot_point_at_another_communes_section(commune, two_sites, sources):
+    from django.core.exceptions import ValidationError
+
+    own, other = sources
+    own.section = other.section
+    with pytest.raises(ValidationError) as error:
+        own.full_clean()
+    assert "section" in error.value.message_dict
