@@ -124,9 +124,7 @@ def file_media_by_site():
     root = Collection.get_first_root_node()
     collections = {site.pk: site_collection(site) for site in Site.objects.all()}
     site_by_key = dict(Site.objects.values_list("root_page__translation_key", "id"))
-    site_roots = list(
-        Page.objects.filter(translation_key__in=site_by_key).values_list("path", "translation_key")
-    )
+    site_roots = list(Page.objects.filter(translation_key__in=site_by_key).values_list("path", "translation_key"))
     site_roots = [(path, site_by_key[key]) for path, key in site_roots]
     moved = 0
     for model in (get_document_model(), get_image_model()):

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('legaldocs', '0001_initial'),
+        ("legaldocs", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='legaldocument',
-            name='published',
-            field=models.BooleanField(default=True, help_text='Shown on the portal with its file. Untick to prepare a document before it is issued: it is not listed and its file is not served to readers until it is published (or a published page links it).', verbose_name='published'),
+            model_name="legaldocument",
+            name="published",
+            field=models.BooleanField(
+                default=True,
+                help_text="Shown on the portal with its file. Untick to prepare a document before it is issued: it is not listed and its file is not served to readers until it is published (or a published page links it).",
+                verbose_name="published",
+            ),
         ),
     ]
