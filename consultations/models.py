@@ -219,8 +219,9 @@ class ConsultationPage(RoutablePageMixin, BasePage):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        if self.is_open() or request.method == "POST":
-            # The open page carries a CSRF-protected form: never share a copy between readers.
+        if self.status in (Status.UPCOMING, Status.OPEN) or request.method == "POST":
+            # The open page carries a CSRF-protected form: never share a copy between readers. An upcoming page
+            # is not kept either, so that the form appears the moment the consultation opens.
             patch_cache_control(response, private=True, no_cache=True, no_store=True)
             return response
         return self.with_cache_headers(request, response)

@@ -140,11 +140,13 @@ def test_a_comment_one_second_after_closing_is_refused_and_the_form_is_gone(clie
     assert not ConsultationComment.objects.exists()
 
 
-def test_the_open_page_is_never_shared_and_the_closed_page_is(client, indexes):
+def test_open_and_upcoming_pages_are_never_shared_and_the_closed_page_is(client, indexes):
     open_page = consultation(indexes[0])
     closed = consultation(indexes[0], "Đã đóng", opens=-2 * DAY, closes=-DAY)
     assert "no-store" in client.get(url_of(open_page), **HOST_A)["Cache-Control"]
     assert "public" in client.get(url_of(closed), **HOST_A)["Cache-Control"]
+    upcoming = consultation(indexes[0], "Sắp mở", opens=HOUR, closes=DAY)
+    assert "no-store" in client.get(url_of(upcoming), **HOST_A)["Cache-Control"]
 
 
 def test_only_published_comments_show_without_contact_on_every_translation(client, two_sites, indexes):
