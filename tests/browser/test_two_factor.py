@@ -9,11 +9,34 @@ import pytest
 from django_otp.oath import TOTP
 from playwright.sync_api import expect
 
-from core.demo import ADMIN_PASSWORD
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-MODERATOR = "iako-kiemduyet"  # the demo's Ia Ko moderator: two-step verification is required for them
+MODERATOR = "ia-ko-kiemduyet"  # a commune moderator: two-step verification is required for them
+ADMIN_PASSWORD = "mot-cau-mat-khau-dai-2026"
+
+
+@pytest.fixture
+def moderator_context(browser, live_server):
+    """A commune with its groups and one moderator (no demo content: only the admin is exercised)."""
+    from editorial.groups import MODERATORS
+    from tests.factories.core import make_commune
+    from tests.factories.editorial import commune_user
+
+    commune = make_commune("ia-ko", "127.0.0.1", default=True)
+    user = commune_user(MODERATOR, commune.site, MODERATORS)
+    user.set_password(ADMIN_PASSWORD)
+    user.save()
+    base = f"http://127.0.0.1:{live_server.thread.port}"
+    contexts = []
+
+    def make():
+        context = browser.new_context(base_url=base, locale="vi-VN", viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
 
 
 def code_from_key(key, steps_ahead=0):
@@ -34,7 +57,8 @@ def enter_code(page, code):
     page.locator("form.login-form button[type=submit]").click()
 
 
-def test_two_step_sign_in_and_single_use_recovery_code(settings, new_context):
+def test_two_step_sign_in_and_single_use_recovery_code(settings, moderator_context):
+    new_context = moderator_context
     settings.ACCOUNTS_2FA_ENFORCED = True
 
     page = new_context().new_page()
