@@ -51,6 +51,9 @@ def main():
     import django
 
     django.setup()
+    from django.conf import settings
+
+    settings.DEBUG = False  # DEBUG keeps the last 9,000 queries in memory: that is not the importer's memory
     from django.core.management import call_command
     from django.utils import translation
     from wagtail.models import Locale, Page, Site
