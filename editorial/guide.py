@@ -98,24 +98,18 @@ SECTIONS = [
                     "The preview button (the eye at the top right) shows the article as readers will see it, "
                     "before anything is published."
                 ),
-                "04-preview",
-                _("The preview panel beside the editor"),
             ),
             Step(
                 _(
                     '"Save draft" keeps your work without publishing it. Editors cannot publish: open the menu '
                     'next to "Save draft" and submit the page to the commune\'s moderation ("Duyệt tin").'
                 ),
-                "05-draft",
-                _("The saved draft and the footer's actions"),
             ),
             Step(
                 _(
                     "The page now shows as awaiting approval. The commune's moderators are told by e-mail and see "
                     "it on their dashboard."
                 ),
-                "06-submitted",
-                _("The page list with the article awaiting approval"),
             ),
         ],
     ),
@@ -125,32 +119,24 @@ SECTIONS = [
         [
             Step(
                 _('Your dashboard lists the pages "Awaiting your review". Open one to read it.'),
-                "07-awaiting-review",
-                _("The moderator's dashboard with a page awaiting review"),
             ),
             Step(
                 _(
                     "To comment on a field, click the speech bubble beside it, type the comment, then save the "
                     "draft: the editor sees the comment in the same place."
                 ),
-                "08-comment",
-                _("A comment on the sapo"),
             ),
             Step(
                 _(
                     'To send the article back, open the footer\'s menu and choose "Request changes", then say '
                     "what must change. The editor corrects it and submits it again."
                 ),
-                "09-request-changes",
-                _("The request for changes with its message"),
             ),
             Step(
                 _(
                     '"Approve and publish" publishes the article: it appears at once on the home page, in its '
                     "category, in related news, in the RSS feed and in search."
                 ),
-                "10-approve",
-                _("The footer's approval actions"),
             ),
         ],
     ),
@@ -164,8 +150,6 @@ SECTIONS = [
                     "needed, an expiry date. Save the schedule, then publish or submit the page as usual: it stays "
                     "hidden from readers until the go-live date, then appears by itself."
                 ),
-                "11-schedule",
-                _("The schedule window with a go-live date"),
             ),
         ],
     ),
@@ -179,16 +163,12 @@ SECTIONS = [
                     "for a section with its articles). The translation editor shows every Vietnamese text with a "
                     'box for its translation; "Publish" puts the English page online under /en/.'
                 ),
-                "12-translate",
-                _("The translation editor"),
             ),
             Step(
                 _(
                     'After the Vietnamese page changes, "Sync translated pages" in its "..." menu brings the new '
                     "text into the translation editor, where it is marked as not yet translated."
                 ),
-                "13-out-of-date",
-                _("A changed text waiting for its translation"),
             ),
         ],
     ),

@@ -155,7 +155,9 @@ class Journey:
         kwargs.setdefault("viewport", {"width": GUIDE_WIDTH, "height": 800})
         kwargs.setdefault("locale", "vi-VN")
         context = self.browser.new_context(base_url=self.portal.base, **kwargs)
-        context.set_default_timeout(15_000)
+        # Generous: CI runs two suites side by side on 2 cores, and a loaded machine is slow, not broken.
+        context.set_default_timeout(30_000)
+        context.set_default_navigation_timeout(60_000)
         self.contexts.append(context)
         return context.new_page()
 
