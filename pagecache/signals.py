@@ -17,4 +17,3 @@ def on_view_restriction_changed(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()  # None while the page itself is being deleted
     if page is not None:
         purge_page_from_cache(page.specific)
-
