@@ -23,7 +23,7 @@ import polib
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG_DIR = ROOT / "portal" / "admin_locale" / "vi" / "LC_MESSAGES"
 DOMAINS = ("django", "djangojs")
-# The packages whose messages the project's admin can show (the Wagtail apps in INSTALLED_APPS).
+# The packages whose messages the project's admin can show (the Wagtail apps in INSTALLED_APPS, and taggit).
 PACKAGES = (
     "wagtail",
     "wagtail.admin",
@@ -41,6 +41,7 @@ PACKAGES = (
     "wagtail.users",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "taggit",  # the tag field of the article editor
 )
 
 
