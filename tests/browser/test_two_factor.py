@@ -88,6 +88,6 @@ def test_two_step_sign_in_and_single_use_recovery_code(settings, moderator_conte
     again = new_context().new_page()
     sign_in_with_password(again)
     enter_code(again, codes[0])
-    expect(again.get_by_text("Mã không hợp lệ (hoặc đã được dùng)")).to_be_visible()
+    expect(again.locator(".messages .error")).to_contain_text("Mã không hợp lệ (hoặc đã được dùng)")
     again.goto("/admin/pages/")
     expect(again).to_have_url(re.compile(r"/admin/two-factor/verify/"))
