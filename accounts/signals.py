@@ -76,7 +76,10 @@ def _object_permission_changed(instance, verb):
 
 for model in (GroupPagePermission, GroupCollectionPermission, GroupSitePermission):
     post_save.connect(
-        lambda sender, instance, created, **kw: created and _object_permission_changed(instance, "+"),
+        # raw: rows loaded from a fixture or a test's serialized rollback are not a change anyone made.
+        lambda sender, instance, created, raw=False, **kw: (
+            created and not raw and _object_permission_changed(instance, "+")
+        ),
         sender=model,
         weak=False,
         dispatch_uid=f"accounts-audit-save-{model.__name__}",
