@@ -7,7 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Portal core")
 
     def ready(self):
-        from . import signals  # noqa: F401  (cache invalidation on publish)
-        from . import slugs
+        # signals: cache invalidation on commit (core/invalidation.py), connected on import.
+        from . import signals, slugs  # noqa: F401
 
-        slugs.install()
+        slugs.install()  # Vietnamese slugs in the admin's slug inputs and for tags
