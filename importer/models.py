@@ -125,7 +125,7 @@ class ImportRun(models.Model):
     started_at = models.DateTimeField(_("started"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     dry_run = models.BooleanField(_("dry run"), default=False)
-    created = models.PositiveIntegerField(_("created"), default=0)
+    created = models.PositiveIntegerField(pgettext_lazy("import count", "created"), default=0)
     updated = models.PositiveIntegerField(_("updated"), default=0)
     skipped = models.PositiveIntegerField(_("skipped"), default=0)
     failed = models.PositiveIntegerField(_("failed"), default=0)
@@ -148,7 +148,7 @@ class ImportEvent(models.Model):
     FAILED = "failed"
     WARNING = "warning"
     OUTCOMES = [
-        (CREATED, _("created")),
+        (CREATED, pgettext_lazy("import count", "created")),
         (UPDATED, _("updated")),
         (SKIPPED, _("skipped")),
         (FAILED, _("failed")),
