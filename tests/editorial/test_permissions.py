@@ -181,7 +181,7 @@ def test_new_users_get_the_admin_in_vietnamese_even_if_the_browser_asks_english(
     assert editor.wagtail_userprofile.preferred_language == "vi"
     login(client, editor)
     html = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert '<html lang="vi"' in html and "Trang tổng quan" in html
+    assert '<html lang="vi"' in html and "Bảng điều khiển" in html
     assert "Bản nháp của tôi đang chờ duyệt" in html
 
 
