@@ -112,7 +112,7 @@ def test_import_preview_then_confirm(client, setup):
         'dan-so,2025-07-15,"1.234,5",,,\n'
     )
     page = client.get(IMPORT_URL).content.decode()
-    assert "Định dạng số" in page and "1.234,5" in page and "Tải tệp CSV" in page
+    assert "Định dạng số" in page and "1.234,5" in page and "Tải về CSV" in page
     before = snapshot()
     response = upload(client, text, a.site)
     html = response.content.decode()
