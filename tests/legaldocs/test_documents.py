@@ -239,6 +239,7 @@ def test_editor_adds_a_document_in_the_admin_and_cannot_pick_another_sites_repla
     form = {
         "site": a.site.pk,
         "number": "99/QĐ-UBND",
+        "published": "on",  # the form shows it ticked
         "doc_type": "quyet-dinh",
         "abstract": "Quyết định thử nghiệm",
         "issuer": "UBND xã",
