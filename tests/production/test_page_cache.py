@@ -72,6 +72,7 @@ def test_logged_in_editors_are_never_served_or_stored(production, section, https
 
 
 def test_previews_are_never_cached_or_leaked(production, section, https_get, client, admin_user):
+    production.ACCOUNTS_2FA_ENFORCED = False  # the editor's second factor is tests/accounts' subject
     https_get(url_of(section))
     client.force_login(admin_user)
     preview_url = f"/admin/pages/{section.id}/edit/preview/"
@@ -101,6 +102,7 @@ def test_pages_with_view_restrictions_are_not_stored(production, section, https_
 
 
 def test_making_a_cached_page_private_drops_its_copy_at_once(production, section, https_get, client, admin_user):
+    production.ACCOUNTS_2FA_ENFORCED = False  # the editor's second factor is tests/accounts' subject
     url = url_of(section)
     https_get(url)
     assert https_get(url)["X-Page-Cache"] == "hit"
