@@ -42,9 +42,17 @@ def on_locked_out(sender, request=None, username=None, ip_address=None, **kwargs
     audit.log_account_event(audit.LOCKED_OUT, request, user=user, username=username, actor=None)
 
 
+@receiver(pre_save, sender=Group)
+@receiver(pre_save, sender=User)
+def remember_raw_load(sender, instance, raw=False, **kwargs):
+    """Rows loaded raw (fixtures, a test's serialized rollback) then get their many-to-many rows set: that is
+    no change anyone made, and the content types the log needs may not be loaded yet."""
+    instance._audit_loaded_raw = raw
+
+
 @receiver(m2m_changed, sender=User.groups.through)
 def on_membership_changed(sender, instance, action, pk_set, reverse, **kwargs):
-    if action not in ("post_add", "post_remove", "pre_clear"):
+    if action not in ("post_add", "post_remove", "pre_clear") or getattr(instance, "_audit_loaded_raw", False):
         return
     actor = get_active_log_context().user
     if reverse:  # group.user_set changed
@@ -62,6 +70,8 @@ def on_membership_changed(sender, instance, action, pk_set, reverse, **kwargs):
 
 @receiver(m2m_changed, sender=Group.permissions.through)
 def on_group_permissions_changed(sender, instance, action, pk_set, reverse, **kwargs):
+    if getattr(instance, "_audit_loaded_raw", False):
+        return
     if action in ("post_add", "post_remove", "pre_clear") and not reverse:
         verb = "+" if action == "post_add" else "-"
         names = sorted(Permission.objects.filter(pk__in=pk_set or []).values_list("codename", flat=True))

@@ -49,7 +49,7 @@ def test_object_storage_needs_django_storages_or_is_used(production_module):
 
 
 def test_production_uses_shared_services(production_module):
-    assert production_module.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache"
+    assert production_module.CACHES["default"]["BACKEND"] == "core.cache_breaker.BreakerRedisCache"  # django-redis
     assert production_module.CACHES["default"]["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
     assert production_module.DATABASES["default"]["CONN_MAX_AGE"] > 0
     assert production_module.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
