@@ -74,6 +74,32 @@ class SpamGuardForm(forms.Form):
         return cleaned
 
 
+class ResidentContactForm(SpamGuardForm):
+    """A reader's form that must let the commune reach them: optional name, an e-mail or a phone number.
+
+    Contact data is stored for editors only and never published. Subclasses add their own fields and word
+    `contact_required_message` (why the contact is needed: to answer, to follow up a comment...)."""
+
+    NAME_MAX, CONTACT_MAX = 100, 200
+    contact_required_message = _("Give an e-mail address or a phone number so that we can contact you.")
+
+    name = forms.CharField(label=_("Your name (optional)"), max_length=NAME_MAX, required=False)
+    email = forms.EmailField(label=_("E-mail"), max_length=CONTACT_MAX, required=False)
+    phone = forms.RegexField(
+        label=_("Phone"),
+        regex=r"^\+?[0-9 .()-]{8,20}$",
+        required=False,
+        error_messages={"invalid": _("Enter a phone number of 8 to 20 digits.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        has_contact = cleaned.get("email") or cleaned.get("phone")
+        if not has_contact and "email" not in self.errors and "phone" not in self.errors:
+            self.add_error("email", self.contact_required_message)
+        return cleaned
+
+
 def client_ip(request):
     # Behind a reverse proxy, production names the header the proxy sets (e.g. HTTP_X_REAL_IP).
     header = getattr(settings, "LOGIN_THROTTLE_IP_HEADER", "REMOTE_ADDR")
