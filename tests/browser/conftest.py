@@ -66,18 +66,81 @@ def _serialized_contents_survive_playwright(django_db_setup, django_db_blocker):
     del wrapper_class._test_serialized_contents
 
 
-@pytest.fixture
-def demo_live(live_server):
-    """The demo portal behind the live server. 127.0.0.1 selects Ia Ko, the default site.
+def restore_migrated_state():
+    """Bring back what migrations create (the tree root, the default locale, content types) when an earlier
+    transactional test emptied the tables; a no-op when they are there."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.db import connections
+    from wagtail.models import Page
 
-    The live server's transactional_db empties the database after each test; the tests are marked
-    serialized_rollback so the next test gets back the tree Wagtail's migrations create.
+    ContentType.objects.clear_cache()  # ids cached before a flush are gone
+    if Page.objects.exists():
+        return
+    contents = getattr(connections["default"], "_test_serialized_contents", None)
+    if contents is None:
+        call_command("migrate", run_syncdb=True, verbosity=0)  # pragma: no cover
+        return
+    # Rows made since the flush (content types created on demand) would collide with the restored ids.
+    call_command("flush", interactive=False, verbosity=0, allow_cascade=True, inhibit_post_migrate=True)
+    connections["default"].creation.deserialize_db_from_string(contents)
+    ContentType.objects.clear_cache()  # handlers of the restored rows' signals may have cached other ids
+
+
+class Portal:
+    def __init__(self, base, communes):
+        self.base = base
+        self.communes = communes
+
+    def url(self, path):
+        return self.base + path
+
+
+@pytest.fixture(scope="package")
+def demo_portal(request, django_db_setup, django_db_blocker):
+    """The demo portal, loaded once for every browser test, behind the session's live server
+    (127.0.0.1 selects Ia Ko, the default site).
+
+    Loading the demo takes ~30 s on CI's machine, so the browser tests share it: it is loaded once, committed,
+    and the tests carry no `django_db` marker (which would empty the database after each test; `_db_unblocked`
+    lets them use the ORM). Tests never assume what another did: what they create has its own unique names.
+    When the package ends, the database is left as migrations made it, for the tests that follow.
     """
+    if not chromium_available() and not REQUIRE_BROWSER:
+        pytest.skip("Chromium not found")
+    from django.core.management import call_command
+
     from core.demo import load_all
 
-    communes = {commune.key: commune for commune in load_all()}
-    base = f"http://127.0.0.1:{live_server.thread.port}"
-    return base, communes
+    server = request.getfixturevalue("live_server")
+    with django_db_blocker.unblock():
+        restore_migrated_state()
+        communes = {commune.key: commune for commune in load_all()}
+    yield Portal(f"http://127.0.0.1:{server.thread.port}", communes)
+    with django_db_blocker.unblock():
+        # `flush` alone would run post_migrate handlers that recreate content types under new ids, which a
+        # later serialized-rollback test collides with: empty the tables, then restore the migrated state.
+        call_command("flush", interactive=False, verbosity=0, allow_cascade=True, inhibit_post_migrate=True)
+        restore_migrated_state()
+
+
+@pytest.fixture(autouse=True)
+def _live_server_helper():
+    """Replaces pytest-django's: it would make every test using the live server transactional (emptying the
+    database after each), and `demo_portal` asks for the live server."""
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _db_unblocked(django_db_blocker):
+    with django_db_blocker.unblock():
+        yield
+
+
+@pytest.fixture
+def demo_live(demo_portal):
+    """(base URL, communes) of the shared demo portal."""
+    return demo_portal.base, demo_portal.communes
 
 
 @pytest.fixture

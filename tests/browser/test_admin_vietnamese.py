@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from scripts.admin_catalog import source_entries
 from scripts.catalogs import po_files
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = pytest.mark.browser
 
 # Deliberate exceptions: words that are the same in Vietnamese admin usage, or names.
 ALLOWED = {
@@ -222,16 +222,14 @@ def test_main_admin_screens_show_no_english(browser, demo_live):
     assert findings == {}, "\n".join(f"{name}: {found}" for name, found in findings.items())
 
 
-def test_slug_typed_in_the_admin(browser, live_server):
+def test_slug_typed_in_the_admin(browser, demo_live):
     from django.contrib.auth import get_user_model
 
-    from tests.factories.core import make_commune
-    from tests.factories.news import make_index
+    from news.models import NewsIndexPage
 
-    commune = make_commune("xa-a", "127.0.0.1", default=True)
-    index = make_index(commune.home)
+    base, communes = demo_live
+    index = NewsIndexPage.objects.descendant_of(communes["ia-ko"].home).first()
     user = get_user_model().objects.create_superuser("editor-slug", "e@example.com", "a-long-password-1")
-    base = f"http://127.0.0.1:{live_server.thread.port}"
     context = signed_in_context(browser, base, user)
     page = context.new_page()
     page.goto(f"{base}/admin/pages/add/news/newspage/{index.pk}/")

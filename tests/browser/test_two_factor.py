@@ -9,24 +9,22 @@ import pytest
 from django_otp.oath import TOTP
 from playwright.sync_api import expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = pytest.mark.browser
 
 MODERATOR = "ia-ko-kiemduyet"  # a commune moderator: two-step verification is required for them
 ADMIN_PASSWORD = "mot-cau-mat-khau-dai-2026"
 
 
 @pytest.fixture
-def moderator_context(browser, live_server):
-    """A commune with its groups and one moderator (no demo content: only the admin is exercised)."""
+def moderator_context(browser, demo_live):
+    """A new moderator of the demo's Ia Ko (its own name: the demo's accounts stay as they are)."""
     from editorial.groups import MODERATORS
-    from tests.factories.core import make_commune
     from tests.factories.editorial import commune_user
 
-    commune = make_commune("ia-ko", "127.0.0.1", default=True)
-    user = commune_user(MODERATOR, commune.site, MODERATORS)
+    base, communes = demo_live
+    user = commune_user(MODERATOR, communes["ia-ko"].site, MODERATORS)
     user.set_password(ADMIN_PASSWORD)
     user.save()
-    base = f"http://127.0.0.1:{live_server.thread.port}"
     contexts = []
 
     def make():

@@ -18,17 +18,8 @@ from tests.factories.indicators import make_indicator
 from tests.factories.news import make_article, make_index
 from tests.production.cache_support import use_redis
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def wagtail_root(transactional_db):
-    """A transactional test starts from empty tables: the tree root and the default locale, as migrated."""
-    from wagtail.models import Locale, Page
-
-    Locale.objects.get_or_create(language_code="vi")
-    if Page.get_first_root_node() is None:
-        Page.add_root(title="Root", slug="root", locale=Locale.objects.get(language_code="vi"))
+# Real commits; serialized_rollback gives each test the tree root and locale migrations create.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture

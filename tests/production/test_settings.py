@@ -50,7 +50,12 @@ def test_object_storage_needs_django_storages_or_is_used(production_module):
 
 def test_production_uses_shared_services(production_module):
     assert production_module.CACHES["default"]["BACKEND"] == "core.cache_breaker.BreakerRedisCache"  # django-redis
-    assert production_module.CACHES["default"]["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
+    # The breaker answers for an unavailable Redis (one log line per outage), so django-redis must raise to it
+    # rather than swallow and log every failure itself.
+    for alias in ("default", "counters"):
+        assert production_module.CACHES[alias]["BACKEND"] == "core.cache_breaker.BreakerRedisCache"
+        assert production_module.CACHES[alias]["OPTIONS"]["IGNORE_EXCEPTIONS"] is False
+        assert production_module.CACHES[alias]["OPTIONS"]["SOCKET_CONNECT_TIMEOUT"] <= 1
     assert production_module.DATABASES["default"]["CONN_MAX_AGE"] > 0
     assert production_module.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
     static = production_module.STORAGES["staticfiles"]["BACKEND"]

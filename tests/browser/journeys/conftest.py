@@ -1,10 +1,7 @@
-"""Editor journeys: one demo portal for the whole package, one sign-in per role, screenshots on failure.
+"""Editor journeys: the shared demo portal, one sign-in per role, screenshots on failure.
 
-Loading the demo takes ~30 s on CI's machine, so the journeys share it: the package's data is loaded once,
-committed, and served by the session's live server (started through `live_server`, the same one as the other
-browser tests). The journeys therefore carry no `django_db` marker (which would empty the database after each
-test); `_journey_db` lets them use the ORM, and at the end the database is emptied the way a transactional test
-leaves it. Journeys never assume what another journey did: each makes its own pages (unique titles).
+The journeys run on the browser tests' shared demo portal (`demo_portal`, tests/browser/conftest.py): each
+makes its own pages (unique titles) and never assumes what another journey did.
 
 Selectors never use the admin's English or Vietnamese labels (the admin's text is being translated): they use
 names, ids, data-* attributes, URLs, or roles with a pattern covering both languages.
@@ -17,8 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import chromium_available
-
 ROOT = Path(__file__).resolve().parents[3]
 FAILURE_DIR = ROOT / "test-results"
 GUIDE_DIR = ROOT / "editorial" / "static" / "editorial" / "guide"
@@ -27,57 +22,14 @@ GUIDE_WIDTH = 1000
 
 
 @pytest.fixture(scope="package")
-def journey_portal(request, django_db_setup, django_db_blocker):
-    """The demo portal, loaded once for every journey, behind the session's live server (127.0.0.1 = Ia Ko)."""
-    if not chromium_available() and not os.environ.get("REQUIRE_BROWSER"):
-        pytest.skip("Chromium not found")
-    from django.core.management import call_command
-    from django.db import connections
+def journey_portal(demo_portal):
+    """The shared demo portal (tests/browser/conftest.py), with sign-in by password only: the second factor
+    has its own tests (tests/accounts/, tests/browser/test_two_factor.py); sign_in() below is the one place
+    where a TOTP step would be added."""
     from django.test import override_settings
-    from wagtail.models import Page
 
-    server = request.getfixturevalue("live_server")
-    # The journeys sign in with the password only: the second factor has its own tests (tests/accounts/);
-    # sign_in() below is the one place where a TOTP step would be added.
-    no_second_factor = override_settings(ACCOUNTS_2FA_ENFORCED=False)
-    no_second_factor.enable()
-    with django_db_blocker.unblock():
-        if not Page.objects.exists():
-            # An earlier transactional test emptied the database: bring back what migrations create.
-            contents = getattr(connections["default"], "_test_serialized_contents", None)
-            if contents is None:
-                call_command("migrate", run_syncdb=True, verbosity=0)  # pragma: no cover
-            else:
-                connections["default"].creation.deserialize_db_from_string(contents)
-        from core.demo import load_all
-
-        communes = {commune.key: commune for commune in load_all()}
-    yield Portal(f"http://127.0.0.1:{server.thread.port}", communes)
-    no_second_factor.disable()
-    with django_db_blocker.unblock():
-        call_command("flush", interactive=False, verbosity=0, allow_cascade=True)
-
-
-class Portal:
-    def __init__(self, base, communes):
-        self.base = base
-        self.communes = communes
-
-    def url(self, path):
-        return self.base + path
-
-
-@pytest.fixture(autouse=True)
-def _live_server_helper():
-    """Replaces pytest-django's: it would make every test using the live server transactional (emptying the
-    database after each), and `journey_portal` asks for the live server."""
-    yield
-
-
-@pytest.fixture(autouse=True)
-def _journey_db(django_db_blocker):
-    with django_db_blocker.unblock():
-        yield
+    with override_settings(ACCOUNTS_2FA_ENFORCED=False):
+        yield demo_portal
 
 
 # --- signing in -------------------------------------------------------------------------------------------
