@@ -5,6 +5,8 @@ import shutil
 
 import pytest
 
+from tests import demo_block
+
 # Browser tests drive Playwright's sync API and the ORM in one thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -25,12 +27,36 @@ def _clear_cache():
     process_cache.clear()
 
 
-@pytest.fixture
-def demo(db):
-    """The full demo portal (Ia Ko + Ia Pal), loaded the way `make run` loads it."""
-    from core.demo import load_all
+@pytest.fixture(scope="module")
+def _demo_block(django_db_setup, django_db_blocker):
+    """Opens the shared demo block (tests/demo_block.py) before any test's own transaction begins: module
+    fixtures are set up before a test's function fixtures."""
+    shared = demo_block.block(django_db_blocker)
+    shared.open()
+    return shared
 
-    return {commune.key: commune for commune in load_all()}
+
+@pytest.fixture
+def demo(_demo_block, db):
+    """The full demo portal (Ia Ko + Ia Pal), loaded the way `make run` loads it, shared by the tests that
+    read it; each test's changes are rolled back."""
+    assert _demo_block.communes is not None, "the demo block was closed: see tests/demo_block.py"
+    return demo_block.fresh(_demo_block.communes)
+
+
+@pytest.fixture
+def demo_site(demo):
+    return demo
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    demo_block.move_demo_readers_to_the_end_of_their_group(items)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    demo_block.close_unless_read_by(item)
 
 
 @pytest.fixture
@@ -42,6 +68,7 @@ def two_sites(db):
 
 
 def pytest_sessionfinish(session, exitstatus):
+    demo_block.close()
     from django.conf import settings
 
     media = getattr(settings, "MEDIA_ROOT", None)

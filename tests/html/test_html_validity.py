@@ -77,10 +77,8 @@ def run_vnu(files):
     return json.loads(result.stderr)["messages"]
 
 
-def test_every_public_page_type_is_valid_html(client, tmp_path):
-    from core.demo import load_all
-
-    communes = {commune.key: commune for commune in load_all()}
+def test_every_public_page_type_is_valid_html(client, tmp_path, demo):
+    communes = demo
     article = publish_as_an_editor(communes)
     urls = page_urls(communes) + english_urls(communes)
     urls.append(("editor-article", article.get_url(current_site=communes["ia-ko"].site)))

@@ -1,1 +1,0 @@
-from tests.demo.conftest import demo_site  # noqa: F401  (the real demo, loaded once per module)
