@@ -8,7 +8,11 @@ and nothing else caches published content. Rules built in, so no call site can f
 - the generation is read once per request (a per-request memo) and changes only after a commit that
   changed the site (core/invalidation.py): an entry rendered from the old state is stored under the old
   generation and never read again;
-- with the cache server unavailable (core/cache_breaker.py) there is no generation: everything is computed.
+- with the cache server unavailable (core/cache_breaker.py) there is no shared generation: the page cache
+  and route snapshots step aside, and fragments use this process's own outage generation
+  (`outage_generation`): kept in the per-process copy for at most PORTAL_OUTAGE_CACHE_SECONDS (30 s), renewed
+  at once by a change committed in this process. So an outage costs a few seconds of staleness between
+  processes for widgets, never a page that should be refused (routes and pages are not kept).
 
 A generation is two numbers: one for all sites (bumped by shared things: images, documents, tags,
 locales, the site list) and one per site; both come from a single cache round trip.
@@ -154,6 +158,20 @@ def site_generation(site_id):
     return generation
 
 
+_outage_changes = [0]  # changes committed in this process while the cache was unavailable
+
+
+def outage_generation():
+    """This process's generation for fragments while the shared cache is unavailable, or None if off.
+
+    It changes every PORTAL_OUTAGE_CACHE_SECONDS and with every change committed in this process, so a
+    fragment lives at most that long in the per-process copy (the only copy there is during an outage)."""
+    seconds = getattr(settings, "PORTAL_OUTAGE_CACHE_SECONDS", 30)
+    if not seconds or not process_cache.enabled():
+        return None
+    return f"outage.{int(time.time() // seconds)}.{_outage_changes[0]}"
+
+
 def _bump(key):
     memo = getattr(_request_memo, "generations", None)
     if memo is not None:
@@ -162,7 +180,8 @@ def _bump(key):
         cache.incr(key)
     except ValueError:  # key missing: a fresh generation differs from every cached fragment's key
         cache.set(key, new_generation(), timeout=None)
-    except Exception:  # unavailable: nothing cached can be served while it is down
+    except Exception:  # unavailable: this process's outage copies are retired; others age out
+        _outage_changes[0] += 1
         logger.debug("cache unavailable while bumping %s", key)
 
 
@@ -183,7 +202,7 @@ def bump_site_generation(site_id):
 
 def widget_key(site_id, name, *parts, daily=False):
     """Cache key for output on one site in the active language, or None if caching is off."""
-    generation = site_generation(site_id)
+    generation = site_generation(site_id) or outage_generation()
     if generation is None:
         return None
     if daily:

@@ -89,6 +89,8 @@ CACHES = {
 CACHE_BREAKER_COOLDOWN = float(env("CACHE_BREAKER_COOLDOWN", "5"))
 PORTAL_PROCESS_CACHE = env_bool("PORTAL_PROCESS_CACHE", True)  # per-process copy of generation-keyed entries
 PORTAL_ROUTE_CACHE = env_bool("PORTAL_ROUTE_CACHE", True)  # route snapshots (core/routing.py)
+# Fragments kept per process while Redis is down (core/cache.py, outage_generation); 0 = off.
+PORTAL_OUTAGE_CACHE_SECONDS = int(env("PORTAL_OUTAGE_CACHE_SECONDS", "30"))
 # Part of every cache key: the deployed git commit unless set (any new value shows new output at once).
 CACHE_VERSION = env("CACHE_VERSION", "")
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False

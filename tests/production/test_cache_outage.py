@@ -86,3 +86,35 @@ def test_sessions_survive_and_rate_limits_let_residents_through(site_on_own_redi
     site_on_own_redis.stop()
     assert SessionStore(session.session_key).load()["reader"] == "xa-a"  # from the database
     assert over_limit(request, 1, "ask", 2, 60) is False  # documented: fail open, a message is never lost
+
+
+def test_while_redis_is_down_this_process_keeps_fragments_briefly_and_shows_its_own_changes_at_once(
+    site_on_own_redis, production, https_get, two_sites, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from core.models import CommuneProfile
+
+    production.PORTAL_PROCESS_CACHE = True
+    production.PORTAL_OUTAGE_CACHE_SECONDS = 30
+    site_on_own_redis.stop()
+    views = []
+    for _ in range(3):
+        with CaptureQueriesContext(connection) as queries:
+            response = https_get("/")
+        assert response.status_code == 200 and response["X-Page-Cache"] == "bypass"
+        views.append(len(queries))
+    # The first view computes every fragment; the next ones take them from this process's outage copy.
+    assert views[1] == views[2] < views[0], views
+
+    profile = CommuneProfile.objects.get(site=two_sites[0].site)
+    with django_capture_on_commit_callbacks(execute=True):
+        profile.portal_name = "Cổng thông tin xã A (đổi tên trong lúc Redis ngừng)"
+        profile.save()
+    assert "đổi tên trong lúc Redis ngừng" in https_get("/").content.decode()
+
+    production.PORTAL_OUTAGE_CACHE_SECONDS = 0  # off: every view computes everything
+    with CaptureQueriesContext(connection) as queries:
+        https_get("/")
+    assert len(queries) >= views[0]
