@@ -251,6 +251,23 @@ def cached(site_id, name, parts, compute, timeout=600, daily=False):
     return value
 
 
+def cached_in_process(site_id, name, parts, compute, timeout=600, keep=None):
+    """cached(), in this process's bounded copy only (least recently used entries go first): for values
+    keyed on what a reader typed (a search), where a shared entry per distinct input would let anyone
+    fill Redis. keep(value) -> False leaves a value uncached (e.g. too large to be worth the memory)."""
+    if site_id is None or current_request_is_preview():
+        return compute()
+    key = widget_key(site_id, name, *parts)
+    if key is None:
+        return compute()
+    value = process_cache.get(key)
+    if value is MISSING:
+        value = compute()
+        if keep is None or keep(value):
+            process_cache.set(key, value, timeout)
+    return value
+
+
 def cached_for_page_view(request, name, parts, compute, timeout=600, daily=False):
     """cached() keyed on the request's site. A preview shows the draft, so it never reads a cached copy
     nor leaves its own behind; without a site nothing is cached."""

@@ -12,11 +12,13 @@ from django.db.models.functions import Lower
 from django.db.models.lookups import Transform
 from wagtail.models import Page
 
+from core.cache import cached_in_process
 from news.queries import localized_root, visible
 from news.text import fold
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
+MAX_CACHED_RESULTS = 2000  # a query matching more is rare and computed each time (bounded memory)
 
 
 class Unaccent(Transform):
@@ -48,3 +50,24 @@ def search_pages(site, locale, query):
     return pages.annotate(
         title_hit=Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField())
     ).order_by("-title_hit", F("last_published_at").desc(nulls_last=True), "-pk")
+
+
+def matching_page_ids(site, locale, query):
+    """The ids of search_pages(), in order, kept per folded query in this process's bounded cache until the
+    site changes (its generation is in the key): residents search the same few words again and again."""
+    terms = terms_of(query)
+    if not terms or site is None:
+        return []
+
+    def compute():
+        return list(search_pages(site, locale, query).values_list("pk", flat=True))
+
+    return cached_in_process(
+        site.id, "search", [locale.pk, " ".join(terms)], compute, keep=lambda ids: len(ids) <= MAX_CACHED_RESULTS
+    )
+
+
+def pages_in_order(ids):
+    """The specific pages of ids, in the order of ids (pages gone since are left out)."""
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    return [pages[pk] for pk in ids if pk in pages]

@@ -3,7 +3,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from wagtail.models import Locale, Site
 
-from .query import MAX_QUERY_LENGTH, search_pages
+from .query import MAX_QUERY_LENGTH, matching_page_ids, pages_in_order
 
 PER_PAGE = 10
 
@@ -11,9 +11,10 @@ PER_PAGE = 10
 def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     site = Site.find_for_request(request)
-    results = search_pages(site, Locale.get_active(), query)
-    paginator = Paginator(results.specific(), PER_PAGE)
+    paginator = Paginator(matching_page_ids(site, Locale.get_active(), query), PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page")) if query else None
+    if page_obj is not None:
+        page_obj.object_list = pages_in_order(page_obj.object_list)
     query_string = request.GET.copy()
     query_string.pop("page", None)
     query_string["q"] = query

@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from core.cache import bump_site_generation
 from news.models import NewsPage
 from tests.factories.core import en
 from tests.factories.news import make_article, make_index
@@ -85,13 +86,36 @@ def test_pagination_bad_page_and_long_query(client, articles):
     assert len(long.context["search_query"]) <= 200
 
 
-def test_search_query_count_does_not_grow_with_results(client, articles, django_assert_max_num_queries):
+def test_search_query_count_does_not_grow_with_results(
+    client, articles, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
     _, index = articles
+
+    def cold_search():
+        """A search right after the site changed: nothing of it is cached."""
+        with django_capture_on_commit_callbacks(execute=True):
+            bump_site_generation(index.get_site().pk)
+        with django_assert_max_num_queries(40) as queries:
+            response = search(client, q="chuyen doi so")
+        return len(queries.captured_queries), response.context["paginator"].count
+
     search(client, q="chuyen")
-    with django_assert_max_num_queries(40) as few:
-        search(client, q="chuyen doi so")
+    few, few_found = cold_search()
     for number in range(20):
         make_article(index, f"Chuyển đổi số {number}", fast=True)
-    with django_assert_max_num_queries(40) as many:
+    many, many_found = cold_search()
+    assert many == few and many_found == few_found + 20
+
+
+def test_a_repeated_search_reuses_the_matches_until_the_site_changes(
+    client, articles, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    _, index = articles
+    with django_assert_max_num_queries(40) as first:
+        search(client, q="Chuyển đổi SỐ")
+    with django_assert_max_num_queries(40) as again:  # the same folded words: matches kept in this process
         search(client, q="chuyen doi so")
-    assert len(many.captured_queries) == len(few.captured_queries)
+    assert len(again.captured_queries) < len(first.captured_queries)
+    with django_capture_on_commit_callbacks(execute=True):
+        make_article(index, "Chuyển đổi số ở thôn Tứ Kỳ")  # published: the site's cached searches retire
+    assert "Chuyển đổi số ở thôn Tứ Kỳ" in titles(search(client, q="chuyen doi so"))
