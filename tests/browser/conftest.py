@@ -74,7 +74,6 @@ def restore_migrated_state():
     from django.db import connections
     from wagtail.models import Page
 
-    ContentType.objects.clear_cache()  # ids cached before a flush are gone
     if Page.objects.exists():
         return
     contents = getattr(connections["default"], "_test_serialized_contents", None)
@@ -82,9 +81,13 @@ def restore_migrated_state():
         call_command("migrate", run_syncdb=True, verbosity=0)  # pragma: no cover
         return
     # Rows made since the flush (content types created on demand) would collide with the restored ids.
-    call_command("flush", interactive=False, verbosity=0, allow_cascade=True, inhibit_post_migrate=True)
+    call_command(
+        "flush", interactive=False, verbosity=0, allow_cascade=True, inhibit_post_migrate=True, reset_sequences=False
+    )
+    # The content-type cache is kept while restoring: it names the migrated ids, so signal handlers of the
+    # restored rows find their content types there instead of creating them anew under other ids.
     connections["default"].creation.deserialize_db_from_string(contents)
-    ContentType.objects.clear_cache()  # handlers of the restored rows' signals may have cached other ids
+    ContentType.objects.clear_cache()
 
 
 class Portal:
@@ -120,7 +123,14 @@ def demo_portal(request, django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         # `flush` alone would run post_migrate handlers that recreate content types under new ids, which a
         # later serialized-rollback test collides with: empty the tables, then restore the migrated state.
-        call_command("flush", interactive=False, verbosity=0, allow_cascade=True, inhibit_post_migrate=True)
+        call_command(
+            "flush",
+            interactive=False,
+            verbosity=0,
+            allow_cascade=True,
+            inhibit_post_migrate=True,
+            reset_sequences=False,
+        )
         restore_migrated_state()
 
 
