@@ -68,3 +68,13 @@ def test_index_page_links_the_feed(client, feeds_site):
     html = client.get("/tin-tuc/", HTTP_HOST="a.gialai.gov.vn").content.decode()
     assert '<link rel="alternate" type="application/rss+xml"' in html
     assert '<link rel="alternate" type="application/atom+xml"' in html
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_feed_links_come_from_the_sites_own_address_not_the_requests_host(client, feeds_site, kind):
+    commune_a, _ = feeds_site
+    root = commune_a.site.root_url  # the default site answers a stray name under the wildcard
+    feed = parse(client, f"/feeds/news/{kind}/", host="la.gialai.gov.vn")
+    links = [feed.feed.link, *(entry.link for entry in feed.entries)]
+    assert links and all(link.startswith(root + "/") for link in links), links
+    assert not any("la.gialai.gov.vn" in link for link in links)
