@@ -129,3 +129,29 @@ def open_preview(page):
     page.locator("[data-side-panel-toggle=preview]").click()
     # Wagtail swaps in a fresh iframe when a preview has loaded: the last one is the current one.
     return page.frame_locator("iframe[data-w-preview-target=iframe]").last
+
+
+# --- waiting for the admin ------------------------------------------------------------------------------------
+
+
+def left_the_editor(page):
+    """After an action that leaves the editor (submit, a workflow action): wait for the next page itself, since
+    the editor may still show the success message of an earlier save, then for its success message."""
+    page.wait_for_url(lambda url: not EDIT_URL.search(url))
+    expect(page.locator(".messages .success, .messages [class*=success]").first).to_be_visible()
+
+
+def submit_and_leave(page):
+    """Submit for moderation (or resubmit after a request for changes) and wait until the admin has done it."""
+    footer_action(page, "button[name=action-submit]")
+    left_the_editor(page)
+
+
+def typed_text_kept(page, text, field="body"):
+    """Wait until a rich text block's hidden input holds `text`: Draftail copies what is typed into it only a
+    moment later (its save interval), and a draft saved sooner keeps the block empty."""
+    page.wait_for_function(
+        """([field, text]) => Array.from(document.querySelectorAll(`[data-contentpath=${field}] input[type=hidden]`))
+            .some((input) => input.value.includes(text))""",
+        arg=[field, text],
+    )
