@@ -3,12 +3,11 @@
 With JavaScript, portal/static/js/reader-prefs.js writes the same cookie itself and never calls this.
 """
 
-from urllib.parse import urlsplit
-
 from django.http import HttpResponseRedirect
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+
+from core.next_url import safe_next
 
 from .preferences import COOKIE_MAX_AGE, COOKIE_NAME, ReaderPreferences
 
@@ -19,32 +18,6 @@ ACTIONS = {
     "contrast-high": lambda prefs: prefs.with_contrast("high"),
     "contrast-default": lambda prefs: prefs.with_contrast("default"),
 }
-
-
-def local_path(url):
-    """`url` if it is a path on this site ("/…", not "//host" or "/\\host"), else None."""
-    if not url or not url.startswith("/") or url.startswith(("//", "/\\")):
-        return None
-    if any(ord(char) < 32 for char in url):  # control characters: header injection / parser tricks
-        return None
-    if not url_has_allowed_host_and_scheme(url, allowed_hosts=set()):
-        return None
-    return url
-
-
-def safe_next(request):
-    """Where to send the reader back: the form's `next`, else the Referer's path, else the home page."""
-    target = local_path(request.POST.get("next", ""))
-    if target:
-        return target
-    referer = request.META.get("HTTP_REFERER", "")
-    if referer and url_has_allowed_host_and_scheme(
-        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        parts = urlsplit(referer)
-        path = parts.path + (f"?{parts.query}" if parts.query else "")
-        return local_path(path) or "/"
-    return "/"
 
 
 # No CSRF token: the toolbar sits on cached public pages, and a display preference is harmless.

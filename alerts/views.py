@@ -7,7 +7,7 @@ from django.http import HttpResponseRedirect
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from accessibility.views import safe_next
+from core.next_url import safe_next
 
 from .dismissal import COOKIE_MAX_AGE, COOKIE_NAME, KEY_PATTERN, with_key
 

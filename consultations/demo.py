@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from core.demo import get_or_add_child, translate_page
-from legaldocs.pdf import minimal_pdf  # the project's tiny PDF writer for demo attachments
+from core.pdf import minimal_pdf  # the project's tiny PDF writer for demo attachments
 
 from .models import ConsultationComment, ConsultationDocument, ConsultationIndexPage, ConsultationPage
 

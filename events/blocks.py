@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.models import Page
 
-from home.widgets import WidgetBlock
+from core.widgets import WidgetBlock
 
 
 def localized_root(site, locale):

@@ -8,13 +8,14 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import Page
 
 from consultations.blocks import OpenConsultationsBlock
+from core.widgets import WidgetBlock
 from events.blocks import UpcomingEventsBlock
 from indicators.blocks import IndicatorsWidgetBlock
 from legaldocs.blocks import LatestDocumentsBlock
 from news.widgets import FeaturedNewsBlock, LatestNewsBlock
 from workcalendar.blocks import TodayCalendarBlock
 
-from .widgets import TextWidgetBlock, WidgetBlock
+from .widgets import TextWidgetBlock
 
 ICONS = [
     ("services", _("Public services")),

@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from home.widgets import WidgetBlock
-from news.queries import localized_root, visible
+from core.queries import localized_root, visible
+from core.widgets import WidgetBlock
 
 from .models import IndicatorGroup, IndicatorsPage
 

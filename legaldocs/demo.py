@@ -6,10 +6,10 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from core.demo import get_or_add_child, translate_page
+from core.pdf import minimal_pdf
+from core.text import fold
 
 from .models import DocumentsIndexPage, DocumentType, LegalDocument
-from .normalize import fold
-from .pdf import minimal_pdf
 
 D = datetime.date
 T = DocumentType

@@ -15,8 +15,7 @@ from wagtail.models import Site
 
 from core.models import BasePage
 from core.permissions import SiteScopedForm, site_ids_for_user
-
-from .normalize import fold
+from core.text import fold
 
 PAGE_SIZE = 20
 

@@ -18,9 +18,10 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.models import BasePage
 from core.slugs import vietnamese_slugify
+from core.text import fold
 
 from .blocks import NewsBodyStreamBlock
-from .text import fold, reading_minutes, stream_text
+from .text import reading_minutes, stream_text
 
 
 class NewsCategory(TranslatableMixin, models.Model):

@@ -1,32 +1,12 @@
 """Reusable news queries: the one place that says which articles a reader may see.
 
-Other apps (home-page widgets, sidebar, feeds, sitemap) call these instead of rebuilding the filters,
-so "live, public, not expired, this site, this locale" is decided once.
+News widgets, feeds and listings call these; what any reader may see is core/queries.py.
 """
 
 from django.db.models import F
-from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
-
-def localized_root(site, locale=None):
-    """The site's home page in `locale` (default: the active locale), or None if not translated."""
-    locale = locale or Locale.get_active()
-    root = site.root_page
-    if root.locale_id == locale.pk:
-        return root
-    return Page.objects.filter(translation_key=root.translation_key, locale=locale).first()
-
-
-def visible(queryset):
-    """Restrict a page queryset to what an anonymous reader may see right now."""
-    now = timezone.now()
-    return (
-        queryset.live()
-        .public()
-        .exclude(expire_at__isnull=False, expire_at__lte=now)
-        .exclude(go_live_at__isnull=False, go_live_at__gt=now)
-    )
+from core.queries import localized_root, visible
 
 
 def newest_first(queryset):

@@ -1,19 +1,6 @@
-"""Text helpers shared by news and search: folding Vietnamese text so "chuyen doi so" matches "Chuyển đổi số"."""
-
-import re
-import unicodedata
+"""Text of articles: the words of a StreamField, reading time. Folding is core/text.py."""
 
 from django.utils.html import strip_tags
-
-_SPACES = re.compile(r"\s+")
-
-
-def fold(text):
-    """Lowercase, strip diacritics (đ→d included) and collapse whitespace."""
-    text = (text or "").replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return _SPACES.sub(" ", plain).strip().lower()
 
 
 def stream_text(raw_data):

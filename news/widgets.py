@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.models import Page
 
-from home.widgets import WidgetBlock
+from core.queries import localized_root, visible
+from core.widgets import WidgetBlock
 
-from .queries import live_articles, localized_root, visible
+from .queries import live_articles
 
 
 def pinned_translation_keys(home, today):

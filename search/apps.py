@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _strip_accents(value):
-    from news.text import fold
+    from core.text import fold
 
     return None if value is None else fold(value)
 

@@ -13,8 +13,8 @@ from django.db.models.lookups import Transform
 from wagtail.models import Page
 
 from core.cache import cached_in_process
-from news.queries import localized_root, visible
-from news.text import fold
+from core.queries import localized_root, visible
+from core.text import fold
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10

@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from core.models import BasePage
-from news.queries import visible
+from core.queries import visible
 
 # Articles are many and change daily: the map shows sections, not each article (the XML sitemap has them).
 EXCLUDED_MODELS = ("newspage",)

@@ -6,7 +6,7 @@ from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from news.queries import visible
+from core.queries import visible
 
 
 class LocalizedSitemap(Sitemap):

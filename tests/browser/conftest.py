@@ -100,7 +100,7 @@ class Portal:
 
 
 @pytest.fixture(scope="package")
-def demo_portal(request, django_db_setup, django_db_blocker):
+def demo_portal(live_server, django_db_setup, django_db_blocker):
     """The demo portal, loaded once for every browser test, behind the session's live server
     (127.0.0.1 selects Ia Ko, the default site).
 
@@ -115,11 +115,10 @@ def demo_portal(request, django_db_setup, django_db_blocker):
 
     from core.demo import load_all
 
-    server = request.getfixturevalue("live_server")
     with django_db_blocker.unblock():
         restore_migrated_state()
         communes = {commune.key: commune for commune in load_all()}
-    yield Portal(f"http://127.0.0.1:{server.thread.port}", communes)
+    yield Portal(f"http://127.0.0.1:{live_server.thread.port}", communes)
     with django_db_blocker.unblock():
         # `flush` alone would run post_migrate handlers that recreate content types under new ids, which a
         # later serialized-rollback test collides with: empty the tables, then restore the migrated state.
@@ -137,7 +136,8 @@ def demo_portal(request, django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def _live_server_helper():
     """Replaces pytest-django's: it would make every test using the live server transactional (emptying the
-    database after each), and `demo_portal` asks for the live server."""
+    database after each), and `demo_portal` asks for the live server. Asking for it puts the browser tests in
+    pytest-django's transactional group, which also makes a run of browser tests alone create the database."""
     yield
 
 

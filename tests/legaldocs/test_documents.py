@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from core.demo import translate_page
+from core.pdf import minimal_pdf
+from core.text import fold
 from legaldocs.models import DocumentType, LegalDocument
-from legaldocs.normalize import fold
-from legaldocs.pdf import minimal_pdf
 from tests.factories.core import en, url_of
 from tests.factories.legaldocs import bulk_documents, documents_page, make_document, site_editor
 

@@ -52,6 +52,7 @@ def add_paragraph(page, text, field="body"):
     editor = page.locator(f"input[name={prefix}]").locator("xpath=..").locator("[contenteditable=true]")
     editor.click()
     editor.type(text)
+    typed_text_kept(page, text, field)  # a save sooner would keep the block empty
 
 
 def add_image_block(page, image_path, title, alt_text, caption, field="body"):

@@ -1,6 +1,6 @@
 """A minimal valid one-page PDF written by hand (demo and test attachments; no PDF library needed)."""
 
-from .normalize import fold
+from .text import fold
 
 
 def _escape(text):
