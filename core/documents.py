@@ -21,9 +21,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.utils.cache import patch_cache_control
 from wagtail.documents import get_document_model
-from wagtail.documents.permissions import permission_policy as document_permissions
 from wagtail.documents.views.serve import serve as wagtail_serve
 from wagtail.models import Collection, Page, ReferenceIndex, Site
+from wagtail.permissions import policy_registry
 
 PUBLIC_MAX_AGE = 300
 STEP = Collection.steplen
@@ -83,7 +83,8 @@ def is_publicly_linked(document):
 def may_see_unpublished(user, document):
     if not (user.is_authenticated and user.has_perm("wagtailadmin.access_admin")):
         return False
-    return document_permissions.user_has_any_permission_for_instance(user, ["change", "choose"], document)
+    policy = policy_registry.get_by_type(get_document_model())
+    return policy.user_has_any_permission_for_instance(user, ["change", "choose"], document)
 
 
 def serve(request, document_id, document_filename):
