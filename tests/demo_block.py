@@ -50,6 +50,9 @@ class DemoBlock:
 
         with self.blocker.unblock():
             self.atomic = transaction.atomic()
+            # Like a test case's own transaction (it never commits): cache invalidation applies at once
+            # (core/invalidation.py), instead of waiting for a commit that never comes.
+            self.atomic._from_testcase = True
             self.atomic.__enter__()
             self.communes = {commune.key: commune for commune in load_all()}
 

@@ -102,9 +102,6 @@ def test_article_is_a_news_article_with_headline_dates_image_author_and_publishe
     assert 'type="application/ld+json"' in html and "<script>" not in html  # data only: nothing to execute
 
 
-@pytest.mark.xfail(
-    reason="known bug: the cached head keeps the commune's description after the section's changes", strict=False
-)
 def test_description_is_the_pages_own_else_its_sections_else_the_communes(
     client, demo_site, django_capture_on_commit_callbacks
 ):
