@@ -100,15 +100,16 @@ def normalised_query(request):
     return urlencode(sorted(state.items()))
 
 
-def page_key(request, language, query):
-    """release + host name + server port + scheme + path + normalised query + language + reader variant.
-    Only a site's own host name is ever stored under (a stray name under the wildcard is bypassed)."""
+def page_key(request, site, language, query):
+    """release + site + host name + scheme + path + normalised query + language + reader variant.
+    The site, not the server's port: every worker and server behind the proxy shares one copy, whatever
+    port it listens on. Only a site's own host name is ever stored under (a stray name is bypassed)."""
     hostname = split_domain_port(request.get_host())[0].lower()
     raw = "|".join(
         (
             release(),
+            str(site.pk),
             hostname,
-            str(request.get_port()),
             request.scheme,
             request.path,
             query,
@@ -191,8 +192,11 @@ class PageCacheMiddleware:
         query = normalised_query(request)
         if query is NOT_CACHEABLE:
             return bypass(self.get_response(request))  # never a copy per junk parameter
+        site = find_site(request)  # from the cached site list; Wagtail reads it back from the request
+        if not is_canonical_host(request, site):
+            return bypass(self.get_response(request))  # a stray host name under the wildcard: no copy
         language = request_language(request)
-        key = page_key(request, language, query)
+        key = page_key(request, site, language, query)
         entry = cache.get(key)
         if entry is not None and entry["generation"] == site_generation(entry["site"]):
             response = HttpResponse(entry["content"], status=entry["status"])
@@ -200,9 +204,6 @@ class PageCacheMiddleware:
                 response[name] = value
             response[HEADER] = "hit"
             return response
-        site = find_site(request)  # from the cached site list; Wagtail reads it back from the request
-        if not is_canonical_host(request, site):
-            return bypass(self.get_response(request))  # a stray host name under the wildcard: no copy
         # Read the generation *before* rendering: a commit during the render retires what it produced.
         generation = site_generation(site.id)
         if generation is None:  # cache unavailable

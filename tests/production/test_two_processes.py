@@ -58,7 +58,6 @@ def publish_title(env, title):
     servers.manage(env, "shell", "-c", PUBLISH.replace("sys.argv[-1]", repr(title)))
 
 
-@pytest.mark.xfail(reason="known: after the cache-key change the second process misses the first's copy", strict=False)
 def test_processes_share_database_and_page_cache(two_processes):
     env, (port_a, port_b) = two_processes
     publish_title(env, "Trang chủ phiên bản 1")
