@@ -18,7 +18,6 @@ import os
 import random
 import sys
 import time
-import uuid
 from datetime import timedelta
 from pathlib import Path
 
@@ -29,18 +28,15 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from django.utils.text import slugify  # noqa: E402
 from taggit.models import Tag  # noqa: E402
-from wagtail.models import Page  # noqa: E402
-from wagtail.search.backends import get_search_backend  # noqa: E402
 
 from core import demo as core_demo  # noqa: E402
-from news.models import NewsCategory, NewsIndexPage, NewsPage, NewsPageTag  # noqa: E402
+from news.bulk import add_live_articles  # noqa: E402
+from news.models import NewsCategory, NewsIndexPage  # noqa: E402
 
-BATCH = 500
 WORDS = [
     "xã",
     "thôn",
@@ -222,75 +218,29 @@ def categories_for(site, locale):
 
 
 def add_articles(index, count, images, categories, tags, rng):
-    """Insert `count` published NewsPages under `index` in bulk; returns how many were added."""
+    """Add published NewsPages under `index` in bulk (news/bulk.py) up to `count`; returns how many were added."""
     existing = index.get_children().count()
     if existing >= count:
         return 0
-    content_type = ContentType.objects.get_for_model(NewsPage)
-    # Continue after the last child's path (treebeard materialised path, steplen 4).
-    last = index.get_last_child()
-    next_step = (NewsPage._str2int(last.path[-NewsPage.steplen :]) + 1) if last else 1
     now = timezone.now()
-    added = 0
-    local_fields = list(NewsPage._meta.local_concrete_fields)
-    category_link = NewsPage.categories.through
-    backend = get_search_backend()
-    while existing + added < count:
-        size = min(BATCH, count - existing - added)
-        pages, articles = [], []
-        for offset in range(size):
-            number = existing + added + offset + 1
-            title = f"{sentence(rng, 9)[:-1]} ({number})"
-            slug = f"bai-viet-{number}-{slugify(title)[:40]}".strip("-")
-            published = now - timedelta(hours=number * 3)
-            path = NewsPage._get_path(index.path, index.depth + 1, next_step)
-            next_step += 1
-            pages.append(
-                Page(
-                    path=path,
-                    depth=index.depth + 1,
-                    numchild=0,
-                    title=title,
-                    draft_title=title,
-                    slug=slug,
-                    content_type=content_type,
-                    live=True,
-                    has_unpublished_changes=False,
-                    url_path=f"{index.url_path}{slug}/",
-                    first_published_at=published,
-                    last_published_at=published,
-                    locale_id=index.locale_id,
-                    translation_key=uuid.uuid4(),
-                    show_in_menus=False,
-                )
-            )
-            articles.append(
-                {
-                    "publication_date": published,
-                    "lead": sentence(rng, 30),
-                    "body": [("paragraph", f"<p>{sentence(rng, 60)} {sentence(rng, 50)}</p>") for _ in range(4)],
-                    "source": "UBND xã",
-                    "cover_image": rng.choice(images),
-                }
-            )
-        with transaction.atomic():
-            created = Page.objects.bulk_create(pages)
-            rows = []
-            for page, fields in zip(created, articles, strict=True):
-                article = NewsPage(page_ptr_id=page.pk, show_sidebar=True, **fields)
-                article.pk = page.pk
-                rows.append(article)
-            NewsPage.objects._insert(rows, fields=local_fields, using="default")
-            category_link.objects.bulk_create(
-                [category_link(newspage_id=page.pk, newscategory_id=rng.choice(categories).pk) for page in created]
-            )
-            NewsPageTag.objects.bulk_create(
-                [NewsPageTag(content_object_id=page.pk, tag=tag) for page in created for tag in rng.sample(tags, 2)]
-            )
-            Page.objects.filter(pk=index.pk).update(numchild=existing + added + size)
-        backend.add_bulk(NewsPage, list(NewsPage.objects.filter(pk__in=[p.pk for p in created])))
-        added += size
-    return added
+    articles = []
+    for number in range(existing + 1, count + 1):
+        title = f"{sentence(rng, 9)[:-1]} ({number})"
+        articles.append(
+            {
+                "title": title,
+                "slug": f"bai-viet-{number}-{slugify(title)[:40]}".strip("-"),
+                "publication_date": now - timedelta(hours=number * 3),
+                "lead": sentence(rng, 30),
+                "body": [("paragraph", f"<p>{sentence(rng, 60)} {sentence(rng, 50)}</p>") for _ in range(4)],
+                "source": "UBND xã",
+                "cover_image": rng.choice(images),
+                "show_sidebar": True,
+                "category": rng.choice(categories),
+                "tags": rng.sample(tags, 2),
+            }
+        )
+    return len(add_live_articles(index, articles))
 
 
 def main():

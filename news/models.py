@@ -168,10 +168,12 @@ class NewsPage(BasePage):
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "publication_date"}
         if kwargs.get("update_fields") is None:
-            self.search_text = fold(
-                " ".join([self.title, self.lead, stream_text(self.body.get_prep_value()), self.source])
-            )
+            self.search_text = self.build_search_text()
         super().save(*args, **kwargs)
+
+    def build_search_text(self):
+        """Title, lead, body and source, folded (search matches it without diacritics)."""
+        return fold(" ".join([self.title, self.lead, stream_text(self.body.get_prep_value()), self.source]))
 
     @property
     def reading_minutes(self):

@@ -4,9 +4,10 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from core.cache import bump_site_generation_now
 from news.models import NewsPage, NewsPageRelatedLink
 from tests.factories.core import en, url_of
-from tests.factories.news import cover, make_article, make_category, make_index
+from tests.factories.news import cover, make_article, make_category, make_index, make_many_articles
 
 pytestmark = pytest.mark.django_db
 
@@ -105,8 +106,9 @@ def test_article_shows_meta_share_links_and_feed_link(client, newsroom):
     assert "<script>" not in html and 'style="' not in html
 
 
-# Measured on SQLite: 0 related → 23 queries, 20 related → 26, the same with 1,000 more articles.
-ARTICLE_QUERIES = 30
+# Measured on SQLite: a warm view with 0 related → 23 queries; the first view after a change (every
+# fragment, route and widget computed) with 20 related → 37, the same with 1,000 more articles.
+ARTICLE_QUERIES = 40
 
 
 def test_article_query_count_is_constant(client, newsroom, django_assert_max_num_queries):
@@ -124,10 +126,10 @@ def test_article_query_count_is_constant(client, newsroom, django_assert_max_num
     for _ in range(15):
         make_article(index, categories=[category], cover=image)
     render(client, page)
+    bump_site_generation_now(index.get_site().pk)  # both views below are cold: the first after a change
     with django_assert_max_num_queries(ARTICLE_QUERIES) as twenty:
         assert len(related_titles(render(client, page))) == 20
-    for _ in range(980):
-        make_article(index, fast=True)
+    make_many_articles(index, 980)
     with django_assert_max_num_queries(ARTICLE_QUERIES) as thousand:
         assert len(related_titles(render(client, page))) == 20
     assert len(thousand.captured_queries) == len(twenty.captured_queries)
