@@ -2,7 +2,7 @@
 
 Run by hand, never in the test suite:
 
-    npm install --prefix .venv/node --no-save --no-audit --no-fund lighthouse
+    npm install --prefix .venv/lighthouse --no-save --no-audit --no-fund lighthouse
     .venv/bin/python benchmarks/lighthouse.py [--runs 3] [--keep-reports DIR]
 
 Prepares a PostgreSQL database (`h_lighthouse`, created, migrated, `load_demo`), collects static files,
@@ -35,7 +35,7 @@ from tests.production import test_nginx  # noqa: E402  (nginx_config, wait_for_p
 DATABASE_URL = os.environ.get("LIGHTHOUSE_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/h_lighthouse")
 REDIS_URL = os.environ.get("LIGHTHOUSE_REDIS_URL", "redis://127.0.0.1:6379/7")
 MEDIA_ROOT = Path(tempfile.gettempdir()) / "h_lighthouse_media"
-LIGHTHOUSE = servers.ROOT / ".venv" / "node" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = servers.ROOT / ".venv" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 CHROME_PATH = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --ignore-certificate-errors"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -168,7 +168,7 @@ def main():
     parser.add_argument("--keep-reports", help="directory to keep the JSON reports in")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
-        sys.exit(f"{LIGHTHOUSE} missing: npm install --prefix .venv/node --no-save --no-audit --no-fund lighthouse")
+        sys.exit(f"{LIGHTHOUSE} missing: npm install --prefix .venv/lighthouse --no-save --no-fund lighthouse")
     if not servers.reachable(DATABASE_URL, REDIS_URL):
         sys.exit("needs PostgreSQL and Redis on 127.0.0.1")
 
