@@ -98,18 +98,24 @@ SECTIONS = [
                     "The preview button (the eye at the top right) shows the article as readers will see it, "
                     "before anything is published."
                 ),
+                "04-preview",
+                _("The preview of the article, as readers will see it"),
             ),
             Step(
                 _(
                     '"Save draft" keeps your work without publishing it. Editors cannot publish: open the menu '
                     'next to "Save draft" and submit the page to the commune\'s moderation ("Duyệt tin").'
                 ),
+                "05-draft",
+                _("The article saved as a draft"),
             ),
             Step(
                 _(
                     "The page now shows as awaiting approval. The commune's moderators are told by e-mail and see "
                     "it on their dashboard."
                 ),
+                "06-submitted",
+                _("The article submitted for moderation, awaiting approval"),
             ),
         ],
     ),
@@ -119,24 +125,32 @@ SECTIONS = [
         [
             Step(
                 _('Your dashboard lists the pages "Awaiting your review". Open one to read it.'),
+                "07-moderator-dashboard",
+                _("The moderator's dashboard with the article awaiting review"),
             ),
             Step(
                 _(
                     "To comment on a field, click the speech bubble beside it, type the comment, then save the "
                     "draft: the editor sees the comment in the same place."
                 ),
+                "08-comment",
+                _("A moderator's comment beside the article's sapo"),
             ),
             Step(
                 _(
                     'To send the article back, open the footer\'s menu and choose "Request changes", then say '
                     "what must change. The editor corrects it and submits it again."
                 ),
+                "09-request-changes",
+                _("The request for changes, with the moderator's message"),
             ),
             Step(
                 _(
                     '"Approve and publish" publishes the article: it appears at once on the home page, in its '
                     "category, in related news, in the RSS feed and in search."
                 ),
+                "10-approved",
+                _("The article approved and published"),
             ),
         ],
     ),
@@ -150,6 +164,8 @@ SECTIONS = [
                     "needed, an expiry date. Save the schedule, then publish or submit the page as usual: it stays "
                     "hidden from readers until the go-live date, then appears by itself."
                 ),
+                "11-schedule",
+                _("The publishing schedule dialog with a go-live date"),
             ),
         ],
     ),

@@ -73,6 +73,7 @@ def test_moderator_requests_changes_editor_fixes_moderator_approves_residents_fi
     moderator.goto("/admin/")
     awaiting = moderator.locator("#awaiting-review-section")
     expect(edit_link(awaiting, page_id)).to_be_visible()
+    journey.step(moderator, "guide:07-moderator-dashboard")
     edit_link(awaiting, page_id).click()
     moderator.wait_for_url(f"**/admin/pages/{page_id}/edit/")
     expect(moderator.locator("#id_lead")).to_have_value(LEAD)
@@ -84,11 +85,13 @@ def test_moderator_requests_changes_editor_fixes_moderator_approves_residents_fi
     comment_box.fill(COMMENT)
     moderator.locator(".comment__button--primary").last.click()
     expect(moderator.locator(".comment__text").filter(has_text=COMMENT).first).to_be_visible()
+    journey.step(moderator, "guide:08-comment")
     admin.save_draft(moderator)
     journey.step(moderator, "moderator-requests-changes")
     admin.workflow_action(moderator, "reject")
     modal = moderator.locator(".modal-dialog")
     modal.locator("textarea[name=comment]").fill(REQUEST)
+    journey.step(moderator, "guide:09-request-changes")
     modal.locator("button[type=submit], input[type=submit]").first.click()
     admin.left_the_editor(moderator)
     state = NewsPage.objects.get(pk=page_id).current_workflow_state
@@ -126,6 +129,7 @@ def test_moderator_requests_changes_editor_fixes_moderator_approves_residents_fi
     expect(moderator.locator("#id_lead")).to_have_value(FIXED_LEAD)
     admin.workflow_action(moderator, "approve")
     admin.left_the_editor(moderator)
+    journey.step(moderator, "guide:10-approved")
     article = NewsPage.objects.get(pk=page_id)
     assert article.live and article.lead == FIXED_LEAD and article.slug == SLUG
     assert article.current_workflow_state is None

@@ -101,6 +101,7 @@ def test_moderator_schedules_an_article_that_goes_live_when_the_scheduler_runs(j
     go_live_field.blur()
     expect(picker).to_have_count(0)
     expect(go_live_field).to_have_value(editor_time(go_live, MODERATOR))
+    journey.step(page, "guide:11-schedule")
     wait_for_autosave(page, autosaves)  # the change is autosaved too: let it finish before saving by hand
     # "Save schedule" saves a draft carrying the schedule; it only takes effect once published.
     with page.expect_navigation(url=admin.EDIT_URL):
