@@ -156,3 +156,18 @@ def typed_text_kept(page, text, field="body"):
             .some((input) => input.value.includes(text))""",
         arg=[field, text],
     )
+
+
+# --- the demo's Ia Ko: its accounts (core/demo.py) and its news section --------------------------------------
+
+EDITOR, MODERATOR = "iako-bientap", "iako-kiemduyet"
+
+
+def ia_ko_news(journey_portal):
+    """(news section, the "van-hoa" category) of the demo's Ia Ko."""
+    from news.models import NewsCategory, NewsIndexPage
+
+    commune = journey_portal.communes["ia-ko"]
+    section = NewsIndexPage.objects.child_of(commune.home).get(slug="tin-tuc")
+    category = NewsCategory.objects.get(site=commune.site, locale=commune.home.locale, slug="van-hoa")
+    return section, category

@@ -14,20 +14,11 @@ LEAD = "Sáng nay, thôn Đồng Tâm tổ chức lễ khánh thành nhà văn h
 FIXED_LEAD = "Sáng 2/12, thôn Đồng Tâm tổ chức lễ khánh thành nhà văn hóa mới, công trình do người dân góp công."
 CAPTION = "Nhà văn hóa thôn Đồng Tâm trong ngày khánh thành"
 SHARED_TAG = "tiêm chủng"  # also on the demo article "tiem-chung-mo-rong-dot-2"
-EDITOR, MODERATOR = "iako-bientap", "iako-kiemduyet"
-
-
-def ia_ko(journey_portal):
-    from news.models import NewsCategory, NewsIndexPage
-
-    commune = journey_portal.communes["ia-ko"]
-    section = NewsIndexPage.objects.child_of(commune.home).get(slug="tin-tuc")
-    category = NewsCategory.objects.get(site=commune.site, locale=commune.home.locale, slug="van-hoa")
-    return section, category
+EDITOR, MODERATOR = admin.EDITOR, admin.MODERATOR
 
 
 def test_editor_writes_an_article_previews_saves_a_draft_and_submits_it(journey, journey_portal, tmp_path):
-    section, category = ia_ko(journey_portal)
+    section, category = admin.ia_ko_news(journey_portal)
     page = journey.as_user(EDITOR)
     page.goto("/admin/")
     journey.step(page, "guide:01-dashboard")

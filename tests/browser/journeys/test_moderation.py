@@ -28,16 +28,7 @@ COMMENT = "Phần sapo cần ghi rõ thời gian và tên hội diễn."
 REQUEST = "Nhờ bổ sung thời gian, tên hội diễn vào phần sapo rồi gửi lại."
 SHARED_TAG = "tiêm chủng"  # also on the demo article below
 TAGGED_DEMO_ARTICLE = "tiem-chung-mo-rong-dot-2"
-EDITOR, MODERATOR = "iako-bientap", "iako-kiemduyet"
-
-
-def ia_ko(journey_portal):
-    from news.models import NewsCategory, NewsIndexPage
-
-    commune = journey_portal.communes["ia-ko"]
-    section = NewsIndexPage.objects.child_of(commune.home).get(slug="tin-tuc")
-    category = NewsCategory.objects.get(site=commune.site, locale=commune.home.locale, slug="van-hoa")
-    return section, category
+EDITOR, MODERATOR = admin.EDITOR, admin.MODERATOR
 
 
 def edit_link(panel, page_id):
@@ -47,7 +38,7 @@ def edit_link(panel, page_id):
 def test_moderator_requests_changes_editor_fixes_moderator_approves_residents_find_it(journey, journey_portal):
     from news.models import NewsPage
 
-    section, category = ia_ko(journey_portal)
+    section, category = admin.ia_ko_news(journey_portal)
 
     # 1. The editor writes the article, saves a draft and submits it.
     editor = journey.as_user(EDITOR)
