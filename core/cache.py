@@ -229,10 +229,13 @@ def set_versioned(key, value, timeout):
     cache.set(key, value, timeout)
 
 
-def cached(site_id, name, parts, compute, timeout=600, daily=False):
+def cached(site_id, name, parts, compute, timeout=600, daily=False, shared=True, keep=None):
     """compute() through the site's cache: keyed on release, site, generation, language, name, parts (and
     today's date if daily). Computed, not cached, in a preview or while the cache is unavailable.
 
+    shared=False keeps the value in this process's bounded copy only (least recently used entries go
+    first): for values keyed on what a reader typed (a search), where a shared entry per distinct input
+    would let anyone fill Redis. keep(value) -> False leaves a value uncached (e.g. too large).
     Within one request a key is read once (the language links serve both <head> and the switcher)."""
     if site_id is None or current_request_is_preview():
         return compute()
@@ -242,29 +245,16 @@ def cached(site_id, name, parts, compute, timeout=600, daily=False):
     memo = getattr(_request_memo, "values", None)
     if memo is not None and key in memo:
         return memo[key]
-    value = get_versioned(key)
-    if value is MISSING:
-        value = compute()
-        set_versioned(key, value, timeout)
-    if memo is not None:
-        memo[key] = value
-    return value
-
-
-def cached_in_process(site_id, name, parts, compute, timeout=600, keep=None):
-    """cached(), in this process's bounded copy only (least recently used entries go first): for values
-    keyed on what a reader typed (a search), where a shared entry per distinct input would let anyone
-    fill Redis. keep(value) -> False leaves a value uncached (e.g. too large to be worth the memory)."""
-    if site_id is None or current_request_is_preview():
-        return compute()
-    key = widget_key(site_id, name, *parts)
-    if key is None:
-        return compute()
-    value = process_cache.get(key)
+    value = get_versioned(key) if shared else process_cache.get(key)
     if value is MISSING:
         value = compute()
         if keep is None or keep(value):
-            process_cache.set(key, value, timeout)
+            if shared:
+                set_versioned(key, value, timeout)
+            else:
+                process_cache.set(key, value, timeout)
+    if memo is not None:
+        memo[key] = value
     return value
 
 

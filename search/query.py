@@ -12,7 +12,7 @@ from django.db.models.functions import Lower
 from django.db.models.lookups import Transform
 from wagtail.models import Page
 
-from core.cache import cached_in_process
+from core.cache import cached
 from core.queries import localized_root, visible
 from core.text import fold
 
@@ -62,8 +62,13 @@ def matching_page_ids(site, locale, query):
     def compute():
         return list(search_pages(site, locale, query).values_list("pk", flat=True))
 
-    return cached_in_process(
-        site.id, "search", [locale.pk, " ".join(terms)], compute, keep=lambda ids: len(ids) <= MAX_CACHED_RESULTS
+    return cached(
+        site.id,
+        "search",
+        [locale.pk, " ".join(terms)],
+        compute,
+        shared=False,
+        keep=lambda ids: len(ids) <= MAX_CACHED_RESULTS,
     )
 
 
