@@ -47,7 +47,7 @@ def test_editor_writes_an_article_previews_saves_a_draft_and_submits_it(journey,
 
     page_id = admin.save_draft(page)
     journey.step(page, "guide:05-draft")
-    admin.submit_for_moderation(page)
+    admin.submit_and_leave(page)  # waits for the page after the submit, not the draft's message
     journey.step(page, "guide:06-submitted")
 
     from news.models import NewsPage
