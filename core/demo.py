@@ -248,6 +248,10 @@ def load_all(stdout=None):
     with disable_reference_index_auto_update():
         communes = load_content(stdout)
     call_command("rebuild_references_index", verbosity=0)
+    file_media_by_site()  # reads the reference index: only after it is rebuilt
+    # Pages created live send no publish signal: refresh each site's cached widgets and routes once.
+    for commune in communes:
+        bump_site_generation(commune.site.pk)
     return communes
 
 
@@ -275,8 +279,4 @@ def load_content(stdout):
         if stdout:
             stdout.write(f"  {app_config.name}")
         module.load(communes, locales)
-    file_media_by_site()  # each commune's images and documents into its own collection (core/documents.py)
-    # Pages created live send no publish signal: refresh each site's cached widgets and routes once.
-    for commune in communes:
-        bump_site_generation(commune.site.pk)
     return communes

@@ -159,3 +159,29 @@ def test_loading_the_demo_again_changes_nothing(demo_site):
         Revision.objects.count(),
         NewsPage.objects.filter(categories__isnull=False).count(),
     ) == counts
+
+
+def test_each_communes_editor_finds_its_own_demo_images_and_documents_in_the_admin(client, demo_site):
+    """The demo's photos and files live in their commune's collection, where its editors can choose them; the
+    other commune's never show (they were left in the shared root collection once, and editors saw "0 ảnh")."""
+    from django.contrib.auth import get_user_model
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    from core.documents import site_collection
+
+    ia_ko, ia_pal = demo_site["ia-ko"], demo_site["ia-pal"]
+    own = site_collection(ia_ko.site)
+    own_images = get_image_model().objects.filter(collection=own)
+    other_images = get_image_model().objects.filter(collection=site_collection(ia_pal.site))
+    assert own_images.exists() and other_images.exists()
+    assert get_document_model().objects.filter(collection=own).exists()
+
+    client.force_login(get_user_model().objects.get(username="iako-bientap"))
+    listing = client.get("/admin/images/?ordering=-created_at", HTTP_HOST=host_of(ia_ko))
+    assert listing.status_code == 200
+    shown = {int(pk) for pk in re.findall(r"/admin/images/(\d+)/", listing.content.decode())}
+    assert shown and shown <= set(own_images.values_list("pk", flat=True))
+    dashboard = client.get("/admin/", HTTP_HOST=host_of(ia_ko)).content.decode()
+    summary = " ".join(lxml.html.fromstring(dashboard).xpath("string(//a[@href='/admin/images/'])").split())
+    assert re.match(r"[1-9]\d* ảnh", summary), summary
