@@ -61,6 +61,11 @@ class QueuedMail(models.Model):
         pgettext_lazy("outgoing mail", "next attempt"), null=True, blank=True, default=timezone.now
     )
     sent_at = models.DateTimeField(pgettext_lazy("outgoing mail", "sent at"), null=True, blank=True)
+    # Extra headers the sender needs, e.g. List-Unsubscribe (RFC 8058) on subscription mail.
+    headers = models.JSONField(pgettext_lazy("outgoing mail", "headers"), default=dict, blank=True)
+    # Mail to subscribers: its address and personal links are for the worker only. Hidden from the editors'
+    # outbox, and its address, body and headers are forgotten once it is delivered.
+    confidential = models.BooleanField(pgettext_lazy("outgoing mail", "confidential"), default=False)
 
     objects = QueuedMailQuerySet.as_manager()
 
@@ -83,11 +88,13 @@ class QueuedMail(models.Model):
             self.from_email or settings.DEFAULT_FROM_EMAIL,
             self.recipients(),
             reply_to=[self.reply_to] if self.reply_to else None,
-            headers={"Auto-Submitted": "auto-generated", "X-Portal-Mail-Id": str(self.pk)},
+            headers={**(self.headers or {}), "Auto-Submitted": "auto-generated", "X-Portal-Mail-Id": str(self.pk)},
         )
 
 
-def queue_mail(subject, body, to, *, from_email="", reply_to="", site=None, source=""):
+def queue_mail(
+    subject, body, to, *, from_email="", reply_to="", site=None, source="", headers=None, confidential=False
+):
     """Keep the mail and hand it to the worker. Never raises because the mail server is down."""
     mail = QueuedMail.objects.create(
         subject=subject[:998],
@@ -97,6 +104,8 @@ def queue_mail(subject, body, to, *, from_email="", reply_to="", site=None, sour
         reply_to=reply_to or "",
         site=site,
         source=source[:255],
+        headers=dict(headers or {}),
+        confidential=confidential,
     )
     schedule(mail)
     return mail
@@ -135,6 +144,8 @@ def deliver(mail_id):
             logger.warning("mail %s not sent (attempt %s): %s", mail.pk, mail.attempts, mail.last_error)
         else:
             mail.status, mail.sent_at, mail.next_attempt_at, mail.last_error = MailStatus.SENT, now, None, ""
+            if mail.confidential:
+                mail.to, mail.body, mail.headers = "", "", {}
         mail.save()
     if mail.status == MailStatus.QUEUED:
         transaction.on_commit(lambda: schedule(mail, run_after=mail.next_attempt_at))

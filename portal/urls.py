@@ -53,6 +53,7 @@ reader_wagtail_urls = [
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("feeds/news/", include("news.urls")),
+    path("dang-ky-nhan-tin/", include("subscriptions.urls")),  # e-mail subscriptions (subscriptions/)
     path("", include(reader_wagtail_urls)),
     prefix_default_language=False,
 )

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "importer",
     "consultations",
     "events",
+    "subscriptions",
     "accounts",
     # Wagtail
     "wagtail_localize",
