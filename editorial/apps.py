@@ -8,3 +8,6 @@ class EditorialConfig(AppConfig):
 
     def ready(self):
         from . import signals, tree_repair  # noqa: F401  (admin language; wagtail-localize subtree fix)
+        from .localize_dates import use_numeric_dates
+
+        use_numeric_dates()

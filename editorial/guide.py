@@ -176,15 +176,26 @@ SECTIONS = [
             Step(
                 _(
                     'On a Vietnamese page, the "..." menu has "Translate": choose English (tick "Include subtree" '
-                    "for a section with its articles). The translation editor shows every Vietnamese text with a "
-                    'box for its translation; "Publish" puts the English page online under /en/.'
+                    "for a section with its articles)."
                 ),
+                "12-translate",
+                _("Choosing English as the language to translate into"),
+            ),
+            Step(
+                _(
+                    "The translation editor shows every Vietnamese text with a box for its translation: type it "
+                    'and press Enter to save the row. "Publish" puts the English page online under /en/.'
+                ),
+                "13-translation-editor",
+                _("The translation editor with the title and the sapo translated"),
             ),
             Step(
                 _(
                     'After the Vietnamese page changes, "Sync translated pages" in its "..." menu brings the new '
                     "text into the translation editor, where it is marked as not yet translated."
                 ),
+                "13-synced",
+                _("After a sync: the changed paragraph waits for its translation"),
             ),
         ],
     ),

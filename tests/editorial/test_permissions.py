@@ -247,3 +247,24 @@ def test_commune_a_cannot_translate_or_sync_commune_b_content(client, communes, 
     assert a.article.get_translation(en).get_parent().locale == en
     source_b = TranslationSource.get_or_create_from_instance(b.article)[0]
     assert_refused(client.post(f"/admin/localize/update/{source_b.pk}/", {"publish_translations": "on"}))
+
+
+def test_an_editor_at_the_top_of_the_tree_is_told_which_home_to_open(client, communes):
+    """A commune with an English home: the editor's explorer starts above both homes. The top level has a
+    Vietnamese name (not "Root") and says to open the Vietnamese home; Wagtail's "pages created here have no
+    address" warning, meant for people who can add sites, is not shown to them."""
+    a, _b = communes
+    english = Locale.objects.create(language_code="en")
+    a.home.copy_for_translation(english).save_revision().publish()
+    editor = commune_user("editor_a", a.site, EDITORS)
+    root = Page.get_first_root_node()
+
+    listing = login(client, editor).get("/admin/pages/", follow=True).content.decode()
+    assert "<title>Đang xem: Tất cả cổng thông tin" in " ".join(listing.split())
+    assert "Mở trang chủ tiếng Việt" in listing
+    assert "Trang tạo ở đây sẽ không truy cập được" not in listing
+
+    client.force_login(get_user_model().objects.create_superuser("root", "root@example.invalid", "x"))
+    superuser_view = client.get(f"/admin/pages/{root.pk}/").content.decode()
+    assert "Mở trang chủ tiếng Việt" not in superuser_view
+    assert "Cấp gốc là nơi bạn có thể thêm cổng thông tin mới" in superuser_view

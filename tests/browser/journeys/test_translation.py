@@ -4,6 +4,7 @@ answers under /en/; then the Vietnamese article changes, "Sync translated pages"
 translation, and the translation editor shows the changed paragraph as needing translation while the
 segments that did not change keep their English."""
 
+import re
 import uuid
 
 import pytest
@@ -88,6 +89,7 @@ def test_admin_translates_an_article_into_english_and_syncs_a_change(journey, jo
     page.wait_for_url(f"**/admin/localize/submit/page/{article.pk}/**")
     journey.step(page, "choose english")
     page.locator(f"input[name=locales][value='{english.pk}']").check()
+    journey.step(page, "guide:12-translate")
     with page.expect_navigation(url=lambda url: "/edit/" in url):
         page.locator("form[method=POST] input[type=submit]").click()
 
@@ -100,6 +102,10 @@ def test_admin_translates_an_article_into_english_and_syncs_a_change(journey, jo
     translate_segment(page, article.title, title_en)
     translate_segment(page, article.lead, lead_en)
     translate_segment(page, paragraph_vi, paragraph_en)
+    # The row's note is Vietnamese down to the date (wagtail-localize wrote "2 December 2026").
+    expect(segment(page, article.title)).to_contain_text(re.compile(r"Đã dịch thủ công vào \d{2}/\d{2}/\d{4}"))
+    page.evaluate("window.scrollTo(0, 0)")
+    journey.step(page, "guide:13-translation-editor")
 
     journey.step(page, "publish translation")
     with page.expect_navigation():
@@ -132,6 +138,8 @@ def test_admin_translates_an_article_into_english_and_syncs_a_change(journey, jo
     journey.step(page, "editor after sync")
     page.goto(f"/admin/pages/{translated.pk}/edit/")
     expect(segment(page, changed_vi)).to_have_class("incomplete", timeout=60_000)
+    segment(page, changed_vi).scroll_into_view_if_needed()
+    journey.step(page, "guide:13-synced")
     expect(segment(page, paragraph_vi)).to_have_count(0)  # the old paragraph is no longer there to translate
     expect(segment(page, article.title)).to_have_class("complete")
     expect(segment(page, article.lead)).to_have_class("complete")
