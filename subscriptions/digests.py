@@ -29,7 +29,7 @@ class Owed:
 
 
 def build(frequency, now=None, item_ids=None, site_ids=None):
-    """[Owed] for the confirmed subscribers of `frequency`, in 5 to 8 queries (one per page type found).
+    """[Owed] for the confirmed subscribers of `frequency`, in 6 queries plus one per page type found (7 to 9).
     The lists of subscribers and items go into the SQL as subqueries, so its size does not grow either."""
     now = now or timezone.now()
     wanted = Subscriber.objects.confirmed().filter(frequency=frequency)

@@ -1,0 +1,107 @@
+"""`send_digests`: what each subscriber is owed, once; a fixed number of queries whatever the volume."""
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from subscriptions import digests
+from subscriptions.announce import announce
+from subscriptions.models import Frequency, NotifiedPage, SentItem, Subscriber
+from tests.factories.news import make_article
+from tests.factories.subscriptions import subscriber
+
+from .conftest import outbox_to
+
+pytestmark = pytest.mark.django_db
+
+
+def announced(index, count, **fields):
+    """`count` live articles of the index, announced as a publish would (without mailing anyone)."""
+    pages = [make_article(index, publish=False, fast=True, **fields) for _ in range(count)]
+    for page in pages:
+        page.first_published_at = timezone.now()
+        page.save(update_fields=["first_published_at"])
+        announce(page.pk)
+    return pages
+
+
+def send(frequency="--daily"):
+    out = StringIO()
+    call_command("send_digests", frequency, stdout=out)
+    return out.getvalue()
+
+
+def test_a_daily_digest_lists_what_is_new_once(commune_a):
+    daily = subscriber(commune_a.site, email="hangngay@example.vn", frequency=Frequency.DAILY)
+    weekly = subscriber(commune_a.site, email="hangtuan@example.vn", frequency=Frequency.WEEKLY)
+    pages = announced(commune_a.news, 3)
+    assert "1 mail(s) queued" in send()
+    [digest] = outbox_to(daily.email)
+    assert "Bản tin hằng ngày" in digest.subject and "Cổng thông tin điện tử Xã xa-a" in digest.subject
+    assert "có 3 tin mới" in digest.body
+    assert all(page.title in digest.body for page in pages)
+    assert digest.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert outbox_to(weekly.email) == []
+    assert "0 mail(s) queued" in send()  # again: nothing new
+    assert len(mail.outbox) == 1
+    more = announced(commune_a.news, 1)
+    send()
+    second = outbox_to(daily.email)[1]
+    assert "có 1 tin mới" in second.body and more[0].title in second.body and pages[0].title not in second.body
+    send("--weekly")
+    [week] = outbox_to(weekly.email)
+    assert "Bản tin hằng tuần" in week.subject and "có 4 tin mới" in week.body
+
+
+def test_a_page_made_private_or_unpublished_before_the_digest_is_left_out(commune_a):
+    daily = subscriber(commune_a.site, frequency=Frequency.DAILY)
+    private, unpublished, kept = announced(commune_a.news, 3)
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    unpublished.unpublish()
+    send()
+    [digest] = outbox_to(daily.email)
+    assert kept.title in digest.body
+    assert private.title not in digest.body and unpublished.title not in digest.body
+
+
+def test_unconfirmed_subscriptions_expire_after_seven_days(commune_a):
+    old = subscriber(commune_a.site, email="cu@example.vn", confirmed=False)
+    Subscriber.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=8))
+    recent = subscriber(commune_a.site, email="moi@example.vn", confirmed=False)
+    assert "1 unconfirmed subscription(s) expired" in send()
+    assert list(Subscriber.objects.all()) == [recent]
+
+
+def test_the_immediate_safety_net_sends_what_the_worker_missed_once(commune_a):
+    resident = subscriber(commune_a.site)
+    [page] = announced(commune_a.news, 1)  # outside a commit: its notice task was never enqueued
+    assert outbox_to(resident.email) == [] and not SentItem.objects.exists()
+    send("--immediate")
+    send("--immediate")
+    [notice] = outbox_to(resident.email)
+    assert page.title in notice.subject
+
+
+def population(commune, subscribers, items, categories):
+    for number in range(subscribers):
+        made = subscriber(commune.site, email=f"dan{number}@example.vn", frequency=Frequency.DAILY)
+        if number % 2:
+            made.categories.set(categories)
+    announced(commune.news, items, categories=categories)
+
+
+@pytest.mark.parametrize("subscribers, items", [(2, 2), (30, 12)])
+def test_the_digest_build_costs_the_same_queries_whatever_the_volume(
+    commune_a, django_assert_num_queries, subscribers, items
+):
+    population(commune_a, subscribers, items, [commune_a.farming])
+    # subscribers, view restrictions (Wagtail's public()), items, pages + their NewsPage rows, sent, categories
+    with django_assert_num_queries(7):
+        owed = digests.build(Frequency.DAILY)
+    assert len(owed) == subscribers and all(len(o.items) == items for o in owed)
+    assert NotifiedPage.objects.count() == items
