@@ -185,3 +185,18 @@ def test_each_communes_editor_finds_its_own_demo_images_and_documents_in_the_adm
     dashboard = client.get("/admin/", HTTP_HOST=host_of(ia_ko)).content.decode()
     summary = " ".join(lxml.html.fromstring(dashboard).xpath("string(//a[@href='/admin/images/'])").split())
     assert re.match(r"[1-9]\d* ảnh", summary), summary
+
+
+def test_each_commune_has_a_confirmed_subscriber_whose_links_work(client, demo_site):
+    from subscriptions import links
+    from subscriptions.models import Subscriber
+
+    for commune in demo_site.values():
+        [resident] = Subscriber.objects.filter(site=commune.site).confirmed()
+        subscribe = fetch(client, commune, "/dang-ky-nhan-tin/")
+        assert subscribe.xpath("//main//form//input[@type='email']")
+        assert subscribe.xpath("//footer//a[@href='/dang-ky-nhan-tin/']")
+        assert subscribe.xpath("//main//input[@name='categories']"), "the demo's news categories are offered"
+        manage = links.manage_url(resident, commune.site).split(commune.site.root_url, 1)[1]
+        page = fetch(client, commune, manage)
+        assert page.xpath("//main//input[@name='frequency'][@checked]")
