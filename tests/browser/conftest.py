@@ -219,10 +219,27 @@ def page_urls(communes):
         ("not-found", "/trang-khong-ton-tai/"),
     ]
     urls += participation_views(home, site)
+    urls += subscription_views(communes["ia-ko"])
     try:
         from django.urls import reverse
 
         urls.append(("html-sitemap", reverse("html-sitemap")))
     except Exception:  # the sitemap page is optional: another app adds it
         pass
+    return urls
+
+
+def subscription_views(commune):
+    """The e-mail subscription pages (subscriptions/): subscribe, and the demo subscriber's manage and
+    unsubscribe pages (reached from the links in every subscription mail)."""
+    from django.urls import reverse
+
+    from subscriptions import links
+    from subscriptions.models import Subscriber
+
+    urls = [("subscribe", reverse("subscriptions:subscribe"))]
+    resident = Subscriber.objects.filter(site=commune.site).confirmed().first()
+    if resident is not None:
+        manage = links.manage_url(resident, commune.site).removeprefix(commune.site.root_url)
+        urls += [("subscription-manage", manage), ("subscription-unsubscribe", manage.replace("/quan-ly/", "/huy/"))]
     return urls
