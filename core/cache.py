@@ -158,6 +158,21 @@ def site_generation(site_id):
     return generation
 
 
+def get_many_with_generation(site_id, keys):
+    """(values, generation): the entries for keys and the site's generation in one cache round trip (the
+    page cache's hit path). The generation is remembered for the request like site_generation()'s; it is
+    None if a generation key is missing or the cache is unavailable (site_generation() then decides)."""
+    generation_keys = [ALL_SITES_KEY, GENERATION_KEY.format(site_id=site_id)]
+    found = cache.get_many([*keys, *generation_keys])
+    if not all(key in found for key in generation_keys):
+        return found, None
+    generation = f"{found[generation_keys[0]]}.{found[generation_keys[1]]}"
+    memo = getattr(_request_memo, "generations", None)
+    if memo is not None:
+        memo[site_id] = generation
+    return found, generation
+
+
 _outage_changes = [0]  # changes committed in this process while the cache was unavailable
 
 

@@ -94,12 +94,28 @@ def site_for_host(hostname, port):
     rows = site_rows()
     if rows is None:  # cache unavailable: straight from the database
         return match_site(list(Site.objects.select_related("root_page")), hostname, port)
-    chosen = match_site(
-        [_Candidate(index, *row[:3]) for index, row in enumerate(rows)],
-        hostname,
-        port,
-    )
+    return _site_in(rows, hostname, port)
+
+
+def _site_in(rows, hostname, port):
+    chosen = match_site([_Candidate(index, *row[:3]) for index, row in enumerate(rows)], hostname, port)
     return None if chosen is None else pickle.loads(rows[chosen.index][3])
+
+
+def remembered_site(request):
+    """(site, version): the site this thread's copy of the site list gives for the request, and that copy's
+    version, without asking the shared cache whether it is current; (None, None) before the first lookup.
+    The page cache checks the version in the same round trip as the page itself, and calls
+    accept_remembered_site() only if it matched."""
+    version = getattr(_site_list, "version", None)
+    if version is None:
+        return None, None
+    hostname = split_domain_port(request._get_raw_host())[0]
+    return _site_in(_site_list.rows, hostname, request.get_port()), version
+
+
+def accept_remembered_site(request, site):
+    request._wagtail_site = site
 
 
 class _Candidate:

@@ -27,9 +27,9 @@ from django.http import HttpResponse
 from django.http.request import split_domain_port
 from django.utils import translation
 
-from core.cache import site_generation
+from core.cache import get_many_with_generation, site_generation
 from core.cache_release import release
-from core.routing import find_site, is_canonical_host
+from core.routing import SITES_VERSION_KEY, accept_remembered_site, find_site, is_canonical_host, remembered_site
 
 from .variants import reader_variant
 
@@ -192,20 +192,17 @@ class PageCacheMiddleware:
         query = normalised_query(request)
         if query is NOT_CACHEABLE:
             return bypass(self.get_response(request))  # never a copy per junk parameter
-        site = find_site(request)  # from the cached site list; Wagtail reads it back from the request
-        if not is_canonical_host(request, site):
-            return bypass(self.get_response(request))  # a stray host name under the wildcard: no copy
         language = request_language(request)
-        key = page_key(request, site, language, query)
-        entry = cache.get(key)
-        if entry is not None and entry["generation"] == site_generation(entry["site"]):
+        site, key, entry, generation = self.lookup(request, language, query)
+        if key is None:
+            return bypass(self.get_response(request))
+        if entry is not None and generation is not None and entry["generation"] == generation:
             response = HttpResponse(entry["content"], status=entry["status"])
             for name, value in entry["headers"]:
                 response[name] = value
             response[HEADER] = "hit"
             return response
-        # Read the generation *before* rendering: a commit during the render retires what it produced.
-        generation = site_generation(site.id)
+        # The generation was read *before* rendering: a commit during the render retires what it produced.
         if generation is None:  # cache unavailable
             return bypass(self.get_response(request))
         response = self.get_response(request)
@@ -216,6 +213,26 @@ class PageCacheMiddleware:
         else:
             response[HEADER] = "bypass"
         return response
+
+    @staticmethod
+    def lookup(request, language, query):
+        """(site, key, entry, generation); key None for a host that is not a site's own.
+
+        A hit costs one cache round trip: the site comes from this process's copy of the site list, checked
+        against the list's current version in the same get_many as the stored copy and the site's
+        generation. If that copy is out of date, the usual lookups."""
+        site, version = remembered_site(request)
+        if site is not None and is_canonical_host(request, site):
+            key = page_key(request, site, language, query)
+            found, generation = get_many_with_generation(site.pk, [SITES_VERSION_KEY, key])
+            if version == found.get(SITES_VERSION_KEY):
+                accept_remembered_site(request, site)
+                return site, key, found.get(key), generation or site_generation(site.pk)
+        site = find_site(request)  # from the cached site list; Wagtail reads it back from the request
+        if not is_canonical_host(request, site):
+            return site, None, None, None  # a stray host name under the wildcard: never a copy
+        key = page_key(request, site, language, query)
+        return site, key, cache.get(key), site_generation(site.pk)
 
     def write(self, key, site_id, generation, response):
         entry = {

@@ -10,6 +10,8 @@ import sys
 
 import pytest
 
+from tests.production.cache_support import OwnRedis, redis_caches
+
 PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "prod-test-" + "k3y-Vn-xa-" * 6,
     "DJANGO_ALLOWED_HOSTS": ".gialai.gov.vn,testserver,localhost",
@@ -74,3 +76,25 @@ def https_get(client):
         return client.get(path, HTTP_HOST=host, HTTP_X_FORWARDED_PROTO="https", **extra)
 
     return get
+
+
+@pytest.fixture
+def own_redis():
+    server = OwnRedis()
+    server.start()
+    yield server
+    server.cleanup()
+
+
+@pytest.fixture
+def site_on_own_redis(production, own_redis, two_sites):
+    from core.cache import process_cache
+    from core.cache_breaker import reset_breakers
+
+    production.CACHES = redis_caches(own_redis.port, default_db=0, counters_db=1)
+    production.CACHE_BREAKER_COOLDOWN = 0.5
+    production.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
+    reset_breakers()
+    process_cache.clear()
+    yield own_redis
+    reset_breakers()

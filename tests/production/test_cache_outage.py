@@ -10,31 +10,9 @@ from django.contrib.sessions.backends.cached_db import SessionStore
 from django.test import RequestFactory
 
 from core.spam import over_limit
-from tests.production.cache_support import OwnRedis, keys, redis_caches
+from tests.production.cache_support import keys
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def own_redis():
-    server = OwnRedis()
-    server.start()
-    yield server
-    server.cleanup()
-
-
-@pytest.fixture
-def site_on_own_redis(production, own_redis, two_sites):
-    from core.cache import process_cache
-    from core.cache_breaker import reset_breakers
-
-    production.CACHES = redis_caches(own_redis.port, default_db=0, counters_db=1)
-    production.CACHE_BREAKER_COOLDOWN = 0.5
-    production.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
-    reset_breakers()
-    process_cache.clear()
-    yield own_redis
-    reset_breakers()
 
 
 @pytest.fixture
