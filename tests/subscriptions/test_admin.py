@@ -118,3 +118,10 @@ def test_the_lists_cost_the_same_queries_whatever_the_number_of_subscribers(
         measured[size] = (report, addresses)
     assert measured[3] == measured[60], measured
     assert measured[3][1] <= 25, measured  # the admin's own frame included
+
+
+def test_the_address_permission_can_be_given_to_a_group_in_the_admin(client, django_user_model):
+    admin = django_user_model.objects.create_superuser("quantri", "quantri@example.vn", "pw")
+    client.force_login(admin)
+    html = client.get(reverse("wagtailusers_groups:add")).content.decode()
+    assert "Được xem địa chỉ thư điện tử của người đăng ký nhận tin" in html
