@@ -9,10 +9,12 @@ and nothing else caches published content. Rules built in, so no call site can f
   changed the site (core/invalidation.py): an entry rendered from the old state is stored under the old
   generation and never read again;
 - with the cache server unavailable (core/cache_breaker.py) there is no shared generation: the page cache
-  and route snapshots step aside, and fragments use this process's own outage generation
+  steps aside, and fragments, the site list and route snapshots use this process's own outage generation
   (`outage_generation`): kept in the per-process copy for at most PORTAL_OUTAGE_CACHE_SECONDS (30 s), renewed
-  at once by a change committed in this process. So an outage costs a few seconds of staleness between
-  processes for widgets, never a page that should be refused (routes and pages are not kept).
+  at once by a change committed in this process. A route snapshot is only a shortcut then: whether its page
+  is still published at that address, and its view restrictions, are read from the database on every
+  request. So an outage costs a few seconds of staleness between processes for widgets and page content,
+  never a page that should be refused.
 
 A generation is two numbers: one for all sites (bumped by shared things: images, documents, tags,
 locales, the site list) and one per site; both come from a single cache round trip.

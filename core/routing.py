@@ -28,6 +28,8 @@ from core.cache import (
     CurrentRequestMiddleware,
     get_versioned,
     new_generation,
+    outage_generation,
+    process_cache,
     set_versioned,
     site_generation,
 )
@@ -74,10 +76,10 @@ def _site_rows():
 
 def site_rows():
     """The site list of the current version: this thread's copy if it is still current, else the shared
-    cache's, else the database's. None while the cache is unavailable."""
+    cache's, else the database's. While the cache is unavailable, this process's outage copy (or None)."""
     version = _sites_version()
     if version is None:
-        return None
+        return _outage_site_rows()
     if getattr(_site_list, "version", None) == version:
         return _site_list.rows
     key = SITES_KEY.format(version=version)
@@ -86,6 +88,20 @@ def site_rows():
         rows = _site_rows()
         cache.set(key, rows, SITES_TIMEOUT)  # bounded, in case a bulk update bypasses the signals
     _site_list.version, _site_list.rows = version, rows
+    return rows
+
+
+def _outage_site_rows():
+    """While the shared cache is unavailable: the site list kept in this process for the outage generation's
+    few seconds (a site added meanwhile answers after that), or None if the outage copy is off."""
+    generation = outage_generation()
+    if generation is None:
+        return None
+    key = SITES_KEY.format(version=generation)
+    rows = process_cache.get(key)
+    if rows is MISSING:
+        rows = _site_rows()
+        process_cache.set(key, rows, SITES_TIMEOUT)
     return rows
 
 
@@ -163,11 +179,17 @@ class CachedSiteMiddleware(CurrentRequestMiddleware):
         return super().__call__(request)
 
 
-def _route_from_cache(request, key, components):
+def _route_from_cache(request, key, components, during_outage=False):
     entry = get_versioned(key)
     if entry is MISSING:
         return None
     page, restrictions, consumed = entry
+    if during_outage:
+        # No shared generation tells this process about another one's changes: the snapshot saves the tree
+        # walk, but whether the page is still published at this address, and who may see it, is read now.
+        if not Page.objects.filter(pk=page.pk, live=True, url_path=page.url_path).exists():
+            return None
+        restrictions = list(page._view_restrictions_query()) if isinstance(page, BasePage) else None
     if restrictions is not None:
         page.remember_view_restrictions(restrictions)
     try:
@@ -197,8 +219,11 @@ def route(request, path):
     if site is None:
         return
     generation = site_generation(site.pk)
-    if generation is None:
-        return
+    during_outage = generation is None
+    if during_outage:
+        generation = outage_generation()  # snapshots kept in this process only, for a few seconds
+        if generation is None:
+            return
     components = [component for component in path.split("/") if component]
     joined = "/".join(components)
     if len(joined) > 200:
@@ -206,7 +231,7 @@ def route(request, path):
     key = ROUTE_KEY.format(
         release=release(), site_id=site.pk, generation=generation, language=get_language(), path=joined
     )
-    result = _route_from_cache(request, key, components)
+    result = _route_from_cache(request, key, components, during_outage)
     if result is False:
         request._wagtail_route_for_request = None
         return

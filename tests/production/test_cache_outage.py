@@ -96,3 +96,38 @@ def test_while_redis_is_down_this_process_keeps_fragments_briefly_and_shows_its_
     with CaptureQueriesContext(connection) as queries:
         https_get("/")
     assert len(queries) >= views[0]
+
+
+def test_while_redis_is_down_route_snapshots_save_the_tree_walk_but_never_serve_a_withdrawn_page(
+    site_on_own_redis, production, https_get, two_sites
+):
+    """Another process's changes reach no one during an outage: the changes below are written without
+    signals, as another process's would look from here. The snapshot still saves the walk down the tree."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Page, PageViewRestriction
+
+    from news.models import NewsIndexPage
+    from tests.factories.core import add_page, url_of
+
+    production.PORTAL_PROCESS_CACHE = True
+    production.PORTAL_OUTAGE_CACHE_SECONDS = 30
+    section = add_page(two_sites[0].home, NewsIndexPage(title="Tin tức", slug="tin-tuc"))
+    other = add_page(two_sites[0].home, NewsIndexPage(title="Thông báo", slug="thong-bao"))
+    site_on_own_redis.stop()
+
+    def queries_for(url, status=200):
+        with CaptureQueriesContext(connection) as queries:
+            assert https_get(url).status_code == status
+        return len(queries)
+
+    first, second = queries_for(url_of(section)), queries_for(url_of(section))
+    assert second < first, (first, second)
+
+    Page.objects.filter(pk=section.pk).update(live=False)
+    assert https_get(url_of(section)).status_code == 404
+
+    queries_for(url_of(other))
+    PageViewRestriction.objects.bulk_create([PageViewRestriction(page=other, restriction_type="login")])
+    refused = https_get(url_of(other))
+    assert refused.status_code == 302 and "/login" in refused["Location"], refused.status_code
