@@ -1,7 +1,7 @@
 """Demo subscribers: one confirmed resident per commune (Ia Ko daily, Ia Pal weekly), all news kinds.
 
-`manage.py send_digests --daily` then mails Ia Ko's resident what was published since (the dev settings
-print mail to the console)."""
+`manage.py send_digests --daily` then queues for Ia Ko's resident what was published since it subscribed, and
+`manage.py db_worker --backend mail --queue-name mail` sends it (the dev settings print mail to the console)."""
 
 from django.utils import timezone
 
