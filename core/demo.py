@@ -174,9 +174,16 @@ def translate_page(page, locale, **fields):
     return publish(translated)
 
 
-def ensure_commune(commune, locales):
-    from home.models import HomePage
+def home_page_model():
+    """The page type of a commune's home (settings.PORTAL_HOME_PAGE_MODEL): core names no feature app."""
+    from django.apps import apps
+    from django.conf import settings
 
+    return apps.get_model(settings.PORTAL_HOME_PAGE_MODEL)
+
+
+def ensure_commune(commune, locales):
+    HomePage = home_page_model()
     root = Page.get_first_root_node()
     home = HomePage.objects.filter(slug=commune.home_slug, depth=2).first()
     if home is None:
@@ -230,9 +237,8 @@ def describe(page, description):
 
 def remove_wagtail_welcome_page():
     """Wagtail's initial migration leaves a 'Welcome' page and a localhost site; the demo replaces them."""
-    from home.models import HomePage
-
-    for page in Page.objects.filter(depth=2).exclude(content_type__model="homepage"):
+    HomePage = home_page_model()
+    for page in Page.objects.filter(depth=2).exclude(content_type__model=HomePage._meta.model_name):
         if not HomePage.objects.filter(pk=page.pk).exists() and page.title.startswith("Welcome"):
             Site.objects.filter(root_page=page).delete()
             page.delete()

@@ -164,6 +164,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Project templates + extra languages; then the admin's Vietnamese for Wagtail and wagtail-localize (merged
 # ahead of the packages' own catalogs: scripts/admin_catalog.py). Apps keep their own catalogs.
+PORTAL_HOME_PAGE_MODEL = "home.HomePage"  # a commune site's root page type (the demo and generators create it)
+
 LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "admin_locale"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 
