@@ -6,6 +6,7 @@ recorded categories. Pages outside any site's tree in its own language (translat
 announced: a translation is the same news, and subscribers follow one commune.
 """
 
+import logging
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
@@ -15,6 +16,8 @@ from wagtail.models import Page, Site
 from core.queries import visible
 
 from .models import KIND_OF_MODEL, NotifiedPage
+
+logger = logging.getLogger("portal.mail")
 
 # A page first published longer ago than this (unpublished, then published again) is not news any more.
 NEW_FOR = timedelta(days=2)
@@ -28,7 +31,8 @@ def on_page_published(sender, instance, **kwargs):
     if kind_of(instance) is None:
         return
     page_id = instance.pk
-    transaction.on_commit(lambda: announce(page_id))
+    # robust: a failure here is logged and never turns the editor's publish into an error page.
+    transaction.on_commit(lambda: announce(page_id), robust=True)
 
 
 def site_of(page):
@@ -45,8 +49,6 @@ def category_ids(page):
 
 def announce(page_id):
     """Record the page's publication; enqueue its notices the first time. Returns the NotifiedPage or None."""
-    from .tasks import notify_immediate
-
     page = visible(Page.objects.filter(pk=page_id)).specific().first()
     kind = kind_of(page) if page is not None else None
     site = site_of(page) if kind is not None else None
@@ -68,5 +70,14 @@ def announce(page_id):
     except IntegrityError:  # two publishes committing at the same moment: the other one announced it
         return NotifiedPage.objects.filter(page_id=page.pk).first()
     if is_new:
-        transaction.on_commit(lambda: notify_immediate.enqueue(notified.pk))
+        transaction.on_commit(lambda: enqueue_notices(notified.pk))
     return notified
+
+
+def enqueue_notices(notified_page_id):
+    from .tasks import notify_immediate
+
+    try:
+        notify_immediate.enqueue(notified_page_id)
+    except Exception:  # the queue is down: `send_digests --immediate` (cron) sends them later
+        logger.exception("could not enqueue the notices of announced page %s", notified_page_id)

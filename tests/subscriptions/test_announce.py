@@ -151,3 +151,23 @@ def test_a_frequency_other_than_immediate_gets_no_notice(commune_a, django_captu
     subscriber(commune_a.site, frequency=Frequency.DAILY)
     publish(django_capture_on_commit_callbacks, commune_a.news, article(None))
     assert mail.outbox == [] and NotifiedPage.objects.count() == 1
+
+
+def test_a_queue_outage_never_breaks_the_publish_and_cron_sends_the_notice_later(
+    commune_a, django_capture_on_commit_callbacks, monkeypatch
+):
+    from django.core.management import call_command
+
+    resident = subscriber(commune_a.site)
+
+    class QueueDown:
+        def enqueue(self, *args):
+            raise ConnectionError("task queue unavailable")
+
+    monkeypatch.setattr("subscriptions.tasks.notify_immediate", QueueDown())
+    page = publish(django_capture_on_commit_callbacks, commune_a.news, article(None, "Tin trong lúc hàng đợi hỏng"))
+    assert page.live and outbox_to(resident.email) == []
+    monkeypatch.undo()
+    call_command("send_digests", "--immediate")
+    [notice] = outbox_to(resident.email)
+    assert "Tin trong lúc hàng đợi hỏng" in notice.subject
