@@ -11,7 +11,7 @@ class TextWidgetBlock(WidgetBlock):
 
     body = blocks.RichTextBlock(label=_("text"), features=["bold", "italic", "link", "ol", "ul", "h3"])
 
-    cache_output = False
+    queries_site = False
 
     class Meta:
         icon = "pilcrow"

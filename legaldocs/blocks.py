@@ -4,8 +4,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.models import Site
 
-from core.cache import cached
-
 
 def documents_page_for(site):
     """The site's live documents page in the active language (falls back to the default one)."""
@@ -52,7 +50,5 @@ class LatestDocumentsBlock(blocks.StructBlock):
         if site is None:
             context["widget"] = {"index_url": "", "documents": []}
         else:
-            context["widget"] = cached(
-                site.id, "latest-documents", [count], lambda: latest_documents(site, count, request)
-            )
+            context["widget"] = latest_documents(site, count, request)  # cached with the home widgets / sidebar
         return context

@@ -5,8 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.models import Site
 
-from core.cache import cached
-
 
 def todays_entries(site, request=None):
     from .models import CalendarEntry, WorkCalendarPage
@@ -43,7 +41,6 @@ class TodayCalendarBlock(blocks.StructBlock):
         if site is None:
             context["widget"] = {"calendar_url": "", "entries": []}
         else:
-            today = timezone.localdate().isoformat()  # the key changes at midnight
-            context["widget"] = cached(site.id, "calendar-today", [today], lambda: todays_entries(site, request))
+            context["widget"] = todays_entries(site, request)  # cached with the home widgets / sidebar (by day)
         context["today"] = timezone.localdate()
         return context
