@@ -268,3 +268,18 @@ def test_an_editor_at_the_top_of_the_tree_is_told_which_home_to_open(client, com
     superuser_view = client.get(f"/admin/pages/{root.pk}/").content.decode()
     assert "Mở trang chủ tiếng Việt" not in superuser_view
     assert "Cấp gốc là nơi bạn có thể thêm cổng thông tin mới" in superuser_view
+
+
+def test_the_dashboard_is_headed_with_the_editors_commune(client, communes):
+    import lxml.html
+
+    a, _b = communes
+    a.site.site_name = "Cổng thông tin điện tử xã A"
+    a.site.save()
+    page = login(client, commune_user("editor_a", a.site, EDITORS)).get("/admin/")
+    heading = lxml.html.fromstring(page.content.decode()).xpath("string(//h1)")
+    assert heading.strip() == "Cổng thông tin điện tử xã A"
+
+    client.force_login(get_user_model().objects.create_superuser("root", "root@example.invalid", "x"))
+    heading = lxml.html.fromstring(client.get("/admin/").content.decode()).xpath("string(//h1)")
+    assert heading.strip() == "Cổng thông tin điện tử xã"  # the installation's name (WAGTAIL_SITE_NAME)
