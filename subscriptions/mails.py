@@ -38,9 +38,15 @@ def commune_name(site, language, names=None):
 
 
 def page_url(page, site):
-    """The page's address on its site, from the paths alone (no query per page)."""
+    """The page's address on its site, from the paths alone (no query per page). A translation lives under
+    the root's translation (one level down, like the root) and is served under the active language's prefix
+    (/en/...): mails are written with the subscriber's language active."""
     root = site.root_page.url_path
-    return absolute_url(site, "/" + page.url_path[len(root) :]) if page.url_path.startswith(root) else ""
+    if page.url_path.startswith(root):
+        return absolute_url(site, "/" + page.url_path[len(root) :])
+    if page.locale_id == site.root_page.locale_id:
+        return ""  # not on this site
+    return absolute_url(site, reverse("wagtail_serve", args=[page.url_path.split("/", 2)[2]]))
 
 
 def summary(page):

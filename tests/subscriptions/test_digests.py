@@ -100,8 +100,35 @@ def test_the_digest_build_costs_the_same_queries_whatever_the_volume(
     commune_a, django_assert_num_queries, subscribers, items
 ):
     population(commune_a, subscribers, items, [commune_a.farming])
-    # subscribers, view restrictions (Wagtail's public()), items, pages + their NewsPage rows, sent, categories
-    with django_assert_num_queries(7):
+    # subscribers, view restrictions (Wagtail's public()), items, pages + their NewsPage rows, sent, categories;
+    # translations in the subscribers' languages: locales, view restrictions, the pages (none here)
+    with django_assert_num_queries(10):
         owed = digests.build(Frequency.DAILY)
     assert len(owed) == subscribers and all(len(o.items) == items for o in owed)
     assert NotifiedPage.objects.count() == items
+
+
+def test_a_resident_who_subscribed_in_english_gets_the_english_article_where_there_is_one(commune_a, client):
+    from wagtail.models import Locale
+
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    for page in (commune_a.home, commune_a.news):
+        page.copy_for_translation(english).save_revision().publish()
+    translated_article, vietnamese_only = announced(commune_a.news, 2)
+    english_article = translated_article.copy_for_translation(english)
+    english_article.title = "Ia Ko opens its new cultural house"
+    english_article.lead = "The village's new cultural house opened on Sunday."
+    english_article.save_revision().publish()
+    reader = subscriber(commune_a.site, email="reader@example.vn", frequency=Frequency.DAILY, language="en")
+    resident = subscriber(commune_a.site, email="dan@example.vn", frequency=Frequency.DAILY)
+
+    send()
+    [digest] = outbox_to(reader.email)
+    assert "Your daily digest" in digest.subject
+    assert english_article.title in digest.body and translated_article.title not in digest.body
+    assert vietnamese_only.title in digest.body  # no English version: the Vietnamese one, not nothing
+    english_link = next(line for line in digest.body.split() if "/en/" in line and "/dang-ky" not in line)
+    response = client.get(english_link.split(commune_a.site.hostname, 1)[1], HTTP_HOST=commune_a.site.hostname)
+    assert response.status_code == 200 and english_article.title in response.content.decode()
+    [vietnamese] = outbox_to(resident.email)
+    assert translated_article.title in vietnamese.body and "/en/" not in vietnamese.body
