@@ -5,12 +5,8 @@ its `db_worker` command delivers it, as in production.
 """
 
 import contextlib
-import email
-import socket
-from email.policy import default as default_policy
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
@@ -20,53 +16,19 @@ from core.outbox import MailStatus, QueuedMail
 from editorial.groups import EDITORS, setup_site
 from tests.factories.contact import make_contact_page, submission
 from tests.factories.core import url_of
+from tests.mail_server import local_smtp, run_worker
 
 HOST_A = {"HTTP_HOST": "a.gialai.gov.vn"}
-
-
-class Inbox:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append((envelope.rcpt_tos, email.message_from_bytes(envelope.content, policy=default_policy)))
-        return "250 Message accepted"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
 def smtp(settings):
     """A local SMTP server, not started: the test starts and stops it."""
-    port = free_port()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 5
-    settings.TASKS = {**settings.TASKS, "mail": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["mail"]}}
     settings.MAIL_RETRY_DELAYS = [0, 0]  # retries are due at once; the test decides when the worker runs
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller, inbox = local_smtp(settings)
     yield controller, inbox
     with contextlib.suppress(AssertionError):  # never started
         controller.stop()
-
-
-def run_worker(max_tasks=None):
-    args = [
-        "db_worker",
-        "--backend",
-        "mail",
-        "--queue-name",
-        "mail",
-        "--batch",
-        "--no-startup-delay",
-        "--interval",
-        "0",
-    ]
-    call_command(*args, *(["--max-tasks", str(max_tasks)] if max_tasks else []))
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps the root page for later tests

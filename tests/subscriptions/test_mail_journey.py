@@ -3,14 +3,10 @@
 unsubscribe; every message parsed and its links followed through the test client."""
 
 import contextlib
-import email
 import re
-import socket
-from email.policy import default as default_policy
 from urllib.parse import urlsplit
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -21,49 +17,21 @@ from news.models import NewsPage
 from subscriptions.models import Frequency, Subscriber
 from tests.factories.events import events_index
 from tests.factories.subscriptions import form_data, publish_new, republish, subscriber
+from tests.mail_server import local_smtp, run_worker
 
 from .conftest import SUBSCRIBE
 
 HOST_A = {"HTTP_HOST": "a.gialai.gov.vn"}
 
 
-class Inbox:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append((envelope.rcpt_tos, email.message_from_bytes(envelope.content, policy=default_policy)))
-        return "250 Message accepted"
-
-    def to(self, address):
-        return [message for recipients, message in self.messages if address in recipients]
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def inbox(settings):
-    port = free_port()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 5
     settings.DEFAULT_FROM_EMAIL = "no-reply@gialai.gov.vn"
-    settings.TASKS = {**settings.TASKS, "mail": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["mail"]}}
-    received = Inbox()
-    controller = Controller(received, hostname="127.0.0.1", port=port)
+    controller, received = local_smtp(settings)
     controller.start()
     yield received
     with contextlib.suppress(AssertionError):
         controller.stop()
-
-
-def run_worker():
-    call_command(
-        "db_worker", "--backend", "mail", "--queue-name", "mail", "--batch", "--no-startup-delay", "--interval", "0"
-    )
 
 
 def follow(client, url, method="get", **kwargs):
