@@ -137,7 +137,7 @@ def confirm(request, token):
     except links.BadLink as error:
         return bad_link(request, error.reason)
     already = subscriber.is_confirmed
-    if not already:
+    if not already and request.method == "GET":  # link checkers that only look (HEAD) confirm nothing
         subscriber.confirmed_at = timezone.now()
         subscriber.save(update_fields=["confirmed_at"])
     context = {"already": already, "manage_url": links.manage_url(subscriber, site)}

@@ -199,3 +199,14 @@ def test_unsubscribing_deletes_the_address_and_needs_no_csrf_token(commune_a):
     assert again.status_code == 200 and "đã được hủy trước đó" in again.content.decode()
     manage = client.get(path.replace("/huy/", "/quan-ly/"), **HOST_A)
     assert manage.status_code == 404
+
+
+def test_a_link_checker_looking_at_the_confirmation_link_confirms_nothing(client, commune_a):
+    resident = subscriber(commune_a.site, confirmed=False)
+    path = links.confirm_url(resident, commune_a.site).split("a.gialai.gov.vn", 1)[1]
+    assert client.head(path, **HOST_A).status_code == 200
+    resident.refresh_from_db()
+    assert resident.confirmed_at is None
+    client.get(path, **HOST_A)
+    resident.refresh_from_db()
+    assert resident.confirmed_at is not None
