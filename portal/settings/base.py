@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "events",
     "subscriptions",
     "accounts",
+    "province",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales

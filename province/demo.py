@@ -1,0 +1,50 @@
+"""The demo's province hub: Gia Lai over the demo communes (Ia Ko, Ia Pal), on http://tinh.localhost:8000/
+(browsers resolve every *.localhost name to this machine, so `make run` serves it as it is)."""
+
+from wagtail.models import Page, Site
+
+from core.demo import publish, translate_page
+from core.models import CommuneProfile
+
+from .models import ProvinceHomePage
+
+HOSTNAME, PORT = "tinh.localhost", 8000
+SLUG = "gia-lai"
+
+
+def load(communes, locales):
+    home = ProvinceHomePage.objects.filter(slug=SLUG, depth=2).first()
+    if home is None:
+        home = ProvinceHomePage(
+            title="Tỉnh Gia Lai",
+            slug=SLUG,
+            locale=locales["vi"],
+            intro="Cổng thông tin của tỉnh Gia Lai: các xã, phường và tin tức mới nhất của từng xã.",
+        )
+        Page.get_first_root_node().add_child(instance=home)
+        publish(home)
+    translate_page(
+        home,
+        locales["en"],
+        title="Gia Lai province",
+        intro="The Gia Lai province portal: its communes and the newest news of each of them.",
+    )
+    # Found by its home page: an operator may have moved it to its real address (set_site_address).
+    site = Site.objects.filter(root_page=home).first() or Site.objects.create(
+        hostname=HOSTNAME, port=PORT, root_page=home, is_default_site=False, site_name="Cổng thông tin tỉnh Gia Lai"
+    )
+    profile = CommuneProfile.objects.filter(site=site, locale=locales["vi"]).first()
+    if profile is None:
+        profile = CommuneProfile.objects.create(
+            site=site,
+            locale=locales["vi"],
+            unit_name="Ủy ban nhân dân tỉnh Gia Lai",
+            portal_name="Cổng thông tin điện tử tỉnh Gia Lai",
+            address="Thành phố Pleiku, tỉnh Gia Lai",
+        )
+    if not CommuneProfile.objects.filter(site=site, locale=locales["en"]).exists():
+        translated = profile.copy_for_translation(locales["en"])
+        translated.unit_name = "People's Committee of Gia Lai province"
+        translated.portal_name = "Gia Lai province information portal"
+        translated.address = "Pleiku city, Gia Lai province"
+        translated.save()

@@ -1,0 +1,86 @@
+"""The province hub: one home page for the province site, over every commune site of the installation."""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Locale
+
+from core.cache import declare_filter_state
+from core.models import BasePage
+
+from .articles import category_names, label, province_articles
+from .communes import matching, visible_communes
+
+NEWS_PER_PAGE = 20
+MAX_FILTER_LENGTH = 100
+
+
+def _param(request, name):
+    return (request.GET.get(name) or "").strip()[:MAX_FILTER_LENGTH]
+
+
+class ProvinceHomePage(RoutablePageMixin, BasePage):
+    """The province's home: the communes directory; /tin-tuc/ the news of every commune, with an RSS feed."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("province home page")
+        verbose_name_plural = _("province home pages")
+
+    def serve(self, request, *args, **kwargs):
+        # Routable views bypass BasePage.serve: give them the same cache headers.
+        return self.with_cache_headers(request, super().serve(request, *args, **kwargs))
+
+    @path("")
+    def directory(self, request):
+        query = _param(request, "q")
+        communes = visible_communes()
+        shown = matching(communes, query) if query else communes
+        return self.render(
+            request,
+            context_overrides={"communes": shown, "query": query, "commune_count": len(communes)},
+        )
+
+    @path("tin-tuc/")
+    def news(self, request):
+        locale = Locale.get_active()
+        communes = visible_communes()
+        commune_key, category = _param(request, "xa"), _param(request, "category")
+        chosen = [c for c in communes if commune_key in (str(c.site.pk), c.slug)] if commune_key else communes
+        categories = category_names(communes, locale)
+        known = (not commune_key or chosen) and (not category or category in categories)
+        articles = province_articles(chosen, locale, category or None) if known else []
+        page_obj = Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        # Only a known category (and a page that exists) gets a page-cache copy of its own.
+        if known and not commune_key:
+            declare_filter_state(request, {"category": category, "page": page_obj.number})
+        filters = {"xa": commune_key, "category": category}
+        return self.render(
+            request,
+            template="province/province_news.html",
+            context_overrides={
+                "communes": communes,
+                "categories": categories,
+                "chosen_commune": commune_key,
+                "chosen_category": category,
+                "articles": label(page_obj.object_list, communes),
+                "page_obj": page_obj,
+                "query": urlencode({name: value for name, value in filters.items() if value}),
+            },
+        )
+
+    @path("tin-tuc/rss/")
+    def news_feed(self, request):
+        from .feeds import ProvinceNewsFeed
+
+        return ProvinceNewsFeed()(request, page=self)
