@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from core.slugs import vietnamese_slugify
 from news.models import NewsPage
@@ -103,12 +105,17 @@ def write_article(source, article, record, images, documents, publish, digest):
         page.categories.set([source.category])
     if article.tags:
         page.tags.set(article.tags)
-    if created:
-        section.add_child(instance=page)
-    revision = page.save_revision(log_action=True)
-    if publish:
-        revision.publish()
-        page.refresh_from_db()
+    # Adding, revising and publishing save the page three times and Wagtail rebuilds its reference index on each
+    # save: switched off (in this thread only) and rebuilt once from the final page, the rows are the same.
+    with disable_reference_index_auto_update():
+        if created:
+            section.add_child(instance=page)
+        # A new page published now is validated in full by publish(): once is enough.
+        revision = page.save_revision(log_action=True, clean=not (created and publish))
+        if publish:
+            revision.publish()
+            page.refresh_from_db()
+    ReferenceIndex.create_or_update_for_object(page)
     _redirect_old_address(source.site, article.url, page)
     ImportedArticle.objects.update_or_create(
         site=source.site,

@@ -7,6 +7,7 @@ import pytest
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import ReferenceIndex
 
 from importer.models import ImportedArticle, ImportEvent
 from importer.runner import run_import
@@ -97,6 +98,9 @@ def test_images_and_documents(imported):
     pdf = Document.objects.get(title="Kế hoạch giao quân năm 2026")
     assert f'linktype="document" id="{pdf.pk}"' in links
     assert pdf.file.read().startswith(b"%PDF")
+    # The reference index (the admin's "Usage" of an image or document) is written once, after publishing.
+    for used in (page.cover_image, pdf):
+        assert str(page.pk) in {ref.object_id for ref in ReferenceIndex.get_references_to(used)}
 
 
 def test_old_address_redirects(imported, client, commune):
