@@ -19,7 +19,8 @@ from .models import KIND_OF_MODEL, NotifiedPage
 
 logger = logging.getLogger("portal.mail")
 
-# A page first published longer ago than this (unpublished, then published again) is not news any more.
+# A page first published (or, for an article, dated) longer ago than this is not news any more: unpublished
+# and published again, or imported from the commune's former portal.
 NEW_FOR = timedelta(days=2)
 
 
@@ -60,8 +61,12 @@ def announce(page_id):
         if existing.category_ids != ids:
             NotifiedPage.objects.filter(pk=existing.pk).update(category_ids=ids)
         return existing
-    first = page.first_published_at or timezone.now()
-    is_new = first >= timezone.now() - NEW_FOR
+    now = timezone.now()
+    first = page.first_published_at or now
+    # An article's own date counts too: an old article brought in from the commune's former portal
+    # (importer/) is published today, but it is not news.
+    dated = getattr(page, "publication_date", None) or first
+    is_new = min(first, dated) >= now - NEW_FOR
     try:
         with transaction.atomic():
             notified = NotifiedPage.objects.create(

@@ -120,3 +120,21 @@ def test_second_run_creates_nothing_and_skips_unchanged(imported):
     assert "Không thay đổi" in " ".join(events(second, ImportEvent.SKIPPED).values())
     assert NewsPage.objects.count() == pages and get_image_model().objects.count() == images
     assert Redirect.objects.count() == 2
+
+
+def test_old_articles_are_not_mailed_to_subscribers(
+    make_source, old_portal, commune, django_capture_on_commit_callbacks
+):
+    """Moving in publishes years of old news in one evening; residents who subscribed get no mail for it."""
+    from django.core import mail
+
+    from subscriptions.models import NotifiedPage
+    from tests.factories.subscriptions import subscriber
+
+    subscriber(commune.site, email="nguoidan@example.vn")
+    source = make_source("sitemap", old_portal.url("sitemap.xml"), publish=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        run = run_import(source)
+    assert run.created >= 2
+    assert NotifiedPage.objects.filter(announced=False).count() == run.created
+    assert mail.outbox == []

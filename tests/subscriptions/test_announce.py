@@ -171,3 +171,12 @@ def test_a_queue_outage_never_breaks_the_publish_and_cron_sends_the_notice_later
     call_command("send_digests", "--immediate")
     [notice] = outbox_to(resident.email)
     assert "Tin trong lúc hàng đợi hỏng" in notice.subject
+
+
+def test_an_old_article_brought_in_from_the_former_portal_is_not_news(commune_a, django_capture_on_commit_callbacks):
+    """The importer publishes years of old articles in one evening, each with its original date: no mail."""
+    resident = subscriber(commune_a.site)
+    dated = NOW() - datetime.timedelta(days=400)
+    old = publish(django_capture_on_commit_callbacks, commune_a.news, article(commune_a.news, publication_date=dated))
+    assert outbox_to(resident.email) == []
+    assert NotifiedPage.objects.get(page=old).announced is False
