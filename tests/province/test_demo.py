@@ -1,0 +1,50 @@
+"""The demo's province hub (http://tinh.localhost:8000/): Gia Lai over Ia Ko and Ia Pal."""
+
+import feedparser
+import lxml.html
+import pytest
+
+from province.demo import HOSTNAME, PORT
+from province.models import ProvinceHomePage
+
+pytestmark = pytest.mark.django_db
+
+HOST = f"{HOSTNAME}:{PORT}"
+
+
+def read(client, path):
+    response = client.get(path, HTTP_HOST=HOST)
+    assert response.status_code == 200, path
+    return lxml.html.fromstring(response.content.decode())
+
+
+def test_the_province_home_lists_both_communes(demo_site, client):
+    home = ProvinceHomePage.objects.get(locale__language_code="vi")
+    assert home.depth == 2 and home.get_site().root_url == "http://tinh.localhost:8000"
+    tree = read(client, "/")
+    names = [" ".join(a.text_content().split()) for a in tree.xpath("//a[@class='province-commune__name']")]
+    assert names == ["Cổng thông tin điện tử xã Ia Ko", "Cổng thông tin điện tử xã Ia Pal"]
+    links = tree.xpath("//a[@class='province-commune__name']/@href")
+    assert links == ["http://127.0.0.1:8000/", "http://localhost:8000/"]
+    assert not tree.xpath("//*[contains(@class, 'no-data')]")
+
+
+def test_the_directory_finds_a_commune_typed_without_diacritics(demo_site, client):
+    tree = read(client, "/?q=xa+ia+pal")
+    names = [" ".join(a.text_content().split()) for a in tree.xpath("//a[@class='province-commune__name']")]
+    assert names == ["Cổng thông tin điện tử xã Ia Pal"]
+
+
+def test_the_province_news_lists_articles_of_both_communes(demo_site, client):
+    tree = read(client, "/tin-tuc/")
+    communes = {" ".join(node.text_content().split()) for node in tree.xpath("//*[@class='province-news__commune']")}
+    assert communes == {"Cổng thông tin điện tử xã Ia Ko", "Cổng thông tin điện tử xã Ia Pal"}
+    response = client.get("/tin-tuc/rss/", HTTP_HOST=HOST)
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo and {tag.term for entry in feed.entries for tag in entry.tags} == communes
+
+
+def test_the_english_province_home_lists_the_communes_english_homes(demo_site, client):
+    tree = read(client, "/en/")
+    links = tree.xpath("//a[@class='province-commune__name']/@href")
+    assert links == ["http://127.0.0.1:8000/en/", "http://localhost:8000/en/"]
