@@ -102,7 +102,8 @@ def feed(source, fetcher):
             link = alternate.get("href") if alternate is not None else (links[0].text or "").strip()
         if not link:
             continue
-        date_element = fields.get("pubDate") or fields.get("published") or fields.get("updated")
+        # Not `a or b`: an XML element without children is falsy, so a date element would always be passed over.
+        date_element = next((fields[name] for name in ("pubDate", "published", "updated") if name in fields), None)
         title = fields["title"].text if "title" in fields else ""
         yield Item(
             url=link, title=(title or "").strip(), date=_date_of(date_element.text if date_element is not None else "")

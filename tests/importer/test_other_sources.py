@@ -110,3 +110,14 @@ def test_a_page_without_an_article_fails_alone(make_source, old_portal):
     assert (run.created, run.failed) == (1, 2)
     reasons = [event.reason for event in run.events.filter(outcome=ImportEvent.FAILED)]
     assert any("giới hạn dung lượng" in reason for reason in reasons) and any("HTML" in reason for reason in reasons)
+
+
+@pytest.mark.parametrize("name", ["feed.xml", "atom.xml"])
+def test_a_feed_items_date_is_read_for_pages_that_show_none(make_source, old_portal, name):
+    from importer.fetching import Fetcher
+    from importer.sources import feed
+
+    source = make_source("feed", old_portal.url(name))
+    items = list(feed(source, Fetcher(old_portal.host, "test", delay=0)))
+    assert items and all(item.date is not None for item in items), items
+    assert datetime.datetime(2026, 10, 31, 9, tzinfo=HCM) in {item.date for item in items}
