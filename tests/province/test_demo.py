@@ -27,6 +27,7 @@ def test_the_province_home_lists_both_communes(demo_site, client):
     links = tree.xpath("//a[@class='province-commune__name']/@href")
     assert links == ["http://127.0.0.1:8000/", "http://localhost:8000/"]
     assert not tree.xpath("//*[contains(@class, 'no-data')]")
+    assert tree.xpath("string(//h2[@id='province-directory-title'])") == "Các xã trong tỉnh"
 
 
 def test_the_directory_finds_a_commune_typed_without_diacritics(demo_site, client):
@@ -48,3 +49,5 @@ def test_the_english_province_home_lists_the_communes_english_homes(demo_site, c
     tree = read(client, "/en/")
     links = tree.xpath("//a[@class='province-commune__name']/@href")
     assert links == ["http://127.0.0.1:8000/en/", "http://localhost:8000/en/"]
+    assert tree.xpath("string(//h2[@id='province-directory-title'])") == "Communes of the province"
+    assert tree.xpath("string(/html/@lang)") == "en"
