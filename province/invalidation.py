@@ -7,6 +7,8 @@ signals core listens to (core.invalidation.REGISTRY), after the same commit. Cac
 the page every commune links to), and a commune's new article shows on the next province view.
 """
 
+import pickle
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import DEFAULT_DB_ALIAS
 from django.db.models.signals import post_delete, post_save
@@ -17,11 +19,26 @@ from core.invalidation import REGISTRY, invalidate_sites
 _receivers = []  # strong references: signals keep weak ones
 
 
+_memo = (None, [])  # (the site list it was read from, province site ids)
+
+
 def province_site_ids():
+    """Sites rooted at a province home. This runs on every change anywhere, so it reads core's cached site
+    list (no query while it is current) and the database only while the cache is unavailable. A Site saved
+    in the same transaction is covered anyway: saving a Site bumps every site on commit."""
+    global _memo
+    from core.routing import site_rows
+
     from .models import ProvinceHomePage
 
-    content_type = ContentType.objects.get_for_model(ProvinceHomePage)  # memoised by Django
-    return list(Site.objects.filter(root_page__content_type=content_type).values_list("pk", flat=True))
+    content_type_id = ContentType.objects.get_for_model(ProvinceHomePage).pk  # memoised by Django
+    rows = site_rows()
+    if rows is None:
+        return list(Site.objects.filter(root_page__content_type_id=content_type_id).values_list("pk", flat=True))
+    if _memo[0] is not rows:
+        sites = (pickle.loads(row[3]) for row in rows)
+        _memo = (rows, [site.pk for site in sites if site.root_page.content_type_id == content_type_id])
+    return _memo[1]
 
 
 def invalidate_provinces(using=DEFAULT_DB_ALIAS):
