@@ -9,7 +9,8 @@ comes from the app registry so that this app depends on news' public query modul
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.db.models import Q
+from django.db.models.functions import Substr
+from wagtail.models import Page
 
 from core.queries import visible
 from news.queries import newest_first
@@ -29,10 +30,10 @@ def province_articles(communes, locale, category_name=None):
     Article = article_model()
     if not communes:
         return Article.objects.none()
-    below = Q()
-    for commune in communes:
-        below |= Q(path__startswith=commune.root_path, depth__gt=2)
-    articles = visible(Article.objects.filter(below, locale=locale))
+    # Commune homes are at depth 2: an article's first two path steps name its commune's home.
+    home_paths = [commune.root_path for commune in communes]
+    below = Article.objects.annotate(home_path=Substr("path", 1, 2 * Page.steplen))
+    articles = visible(below.filter(home_path__in=home_paths, depth__gt=2, locale=locale))
     if category_name:
         # A subquery, not a join: an article in two categories of the same name is listed once.
         in_category = category_model().objects.filter(name=category_name, locale=locale)

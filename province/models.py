@@ -48,7 +48,7 @@ class ProvinceHomePage(RoutablePageMixin, BasePage):
         shown = matching(communes, query) if query else communes
         return self.render(
             request,
-            context_overrides={"communes": shown, "query": query, "commune_count": len(communes)},
+            context_overrides={"communes": shown, "query": query},
         )
 
     @path("tin-tuc/")
