@@ -64,8 +64,21 @@ class _Pending:
         if self.all_sites:
             forget_sites_now()
             bump_all_sites_now()
-        for site_id in sorted(self.site_ids):
+        site_ids = self.site_ids | aggregating_site_ids() if self.site_ids else set()
+        for site_id in sorted(site_ids):
             bump_site_generation_now(site_id)
+
+
+def aggregating_site_ids():
+    """Sites whose pages show other sites' content (the province hub over its communes), refreshed whenever
+    any site is. Apps name them through the `portal_aggregating_site_ids` Wagtail hook (no arguments, an
+    iterable of site ids), so core imports none of them."""
+    from wagtail import hooks
+
+    site_ids = set()
+    for hook in hooks.get_hooks("portal_aggregating_site_ids"):
+        site_ids.update(hook())
+    return site_ids
 
 
 def _pending(using):
