@@ -1,6 +1,7 @@
 """RSS of the province's news: the newest visible articles of every commune, links on their own sites."""
 
 from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -48,3 +49,8 @@ class ProvinceNewsFeed(Feed):
 
     def item_categories(self, item):
         return [commune_of(item, self.communes).name]
+
+
+class ProvinceAtomFeed(ProvinceNewsFeed):
+    feed_type = Atom1Feed
+    subtitle = ProvinceNewsFeed.description

@@ -24,7 +24,7 @@ def _param(request, name):
 
 
 class ProvinceHomePage(RoutablePageMixin, BasePage):
-    """The province's home: the communes directory; /tin-tuc/ the news of every commune, with an RSS feed."""
+    """The province's home: the communes directory; /tin-tuc/ the news of every commune, with RSS and Atom."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -84,3 +84,9 @@ class ProvinceHomePage(RoutablePageMixin, BasePage):
         from .feeds import ProvinceNewsFeed
 
         return ProvinceNewsFeed()(request, page=self)
+
+    @path("tin-tuc/atom/")
+    def news_atom_feed(self, request):
+        from .feeds import ProvinceAtomFeed
+
+        return ProvinceAtomFeed()(request, page=self)

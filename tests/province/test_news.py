@@ -51,9 +51,10 @@ def test_nothing_hidden_appears_in_the_list(leaky, get, title):
     assert title not in body(get("/tin-tuc/"))
 
 
+@pytest.mark.parametrize("feed", ["rss", "atom"])
 @pytest.mark.parametrize("title", HIDDEN)
-def test_nothing_hidden_appears_in_the_feed(leaky, get, title):
-    response = get("/tin-tuc/rss/")
+def test_nothing_hidden_appears_in_the_feeds(leaky, get, title, feed):
+    response = get(f"/tin-tuc/{feed}/")
     assert response.status_code == 200
     feed = feedparser.parse(response.content)
     assert not feed.bozo, feed.bozo_exception
