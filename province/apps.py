@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class ProvinceConfig(AppConfig):
     name = "province"
     verbose_name = _("Province hub")
-
-    def ready(self):
-        from .invalidation import connect
-
-        connect()
