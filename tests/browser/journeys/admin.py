@@ -36,10 +36,13 @@ def make_image_file(path, size=(800, 500)):
 
 def add_block(page, field, icon):
     """Append a block to a StreamField: the last "+" button, then the block type picked by its icon."""
+    count_input = page.locator(f"input[name={field}-count]")
+    before = int(count_input.input_value())
     page.locator(f"[data-contentpath={field}] button.c-sf-add-button").last.click()
     page.locator(f'[role=option]:has(use[href="#icon-{icon}"])').first.click()
-    count = int(page.locator(f"input[name={field}-count]").input_value())
-    return f"{field}-{count - 1}-value"
+    # The block is drawn before the count is updated: on a loaded machine an early read named block -1.
+    expect(count_input).to_have_value(str(before + 1))
+    return f"{field}-{before}-value"
 
 
 def add_heading(page, text, field="body"):
