@@ -14,6 +14,8 @@ from core.models import BasePage
 
 from .articles import category_names, label, province_articles
 from .communes import matching, visible_communes
+from .comparison import IndicatorComparisonRoutes
+from .province_search import ProvinceSearchRoutes
 
 NEWS_PER_PAGE = 20
 MAX_FILTER_LENGTH = 100
@@ -23,7 +25,7 @@ def _param(request, name):
     return (request.GET.get(name) or "").strip()[:MAX_FILTER_LENGTH]
 
 
-class ProvinceHomePage(RoutablePageMixin, BasePage):
+class ProvinceHomePage(IndicatorComparisonRoutes, ProvinceSearchRoutes, RoutablePageMixin, BasePage):
     """The province's home: the communes directory; /tin-tuc/ the news of every commune, with RSS and Atom."""
 
     intro = models.TextField(_("introduction"), blank=True)
