@@ -18,40 +18,15 @@ from .queries import live_articles
 FEED_SIZE = 30
 
 
-class NewsFeed(Feed):
-    def get_object(self, request, category=None):
-        site = Site.find_for_request(request)
-        if site is None:
-            raise Http404
-        self.request = request
-        locale = Locale.get_active()
-        found = None
-        if category is not None:
-            found = NewsCategory.objects.filter(site=site, locale=locale, slug=category).first()
-            if found is None:
-                raise Http404
-        return {"site": site, "locale": locale, "category": found}
-
-    def title(self, obj):
-        profile = CommuneProfile.objects.filter(site=obj["site"], locale=obj["locale"]).first()
-        name = profile.portal_name if profile else obj["site"].site_name
-        return f"{name} – {obj['category'].name}" if obj["category"] else f"{name} – {_('News')}"
-
-    def link(self, obj):
-        root = obj["site"].root_page.localized
-        return root.get_full_url(self.request) or absolute_url(obj["site"], "/")
+class ArticleFeed(Feed):
+    """How an article is written into any feed (a site's, the province's): subclasses give the items, the
+    feed's title and links. Public to other apps."""
 
     def feed_url(self, obj):
-        return absolute_url(obj["site"], self.request.path)
+        return absolute_url(self.site, self.request.path)
 
     def description(self, obj):
         return self.title(obj)
-
-    def items(self, obj):
-        articles = live_articles(obj["site"], obj["locale"])
-        if obj["category"]:
-            articles = articles.filter(categories=obj["category"])
-        return articles[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title
@@ -70,6 +45,36 @@ class NewsFeed(Feed):
 
     def item_author_name(self, item):
         return item.source or None
+
+
+class NewsFeed(ArticleFeed):
+    def get_object(self, request, category=None):
+        site = Site.find_for_request(request)
+        if site is None:
+            raise Http404
+        self.request, self.site = request, site
+        locale = Locale.get_active()
+        found = None
+        if category is not None:
+            found = NewsCategory.objects.filter(site=site, locale=locale, slug=category).first()
+            if found is None:
+                raise Http404
+        return {"site": site, "locale": locale, "category": found}
+
+    def title(self, obj):
+        profile = CommuneProfile.objects.filter(site=obj["site"], locale=obj["locale"]).first()
+        name = profile.portal_name if profile else obj["site"].site_name
+        return f"{name} – {obj['category'].name}" if obj["category"] else f"{name} – {_('News')}"
+
+    def link(self, obj):
+        root = obj["site"].root_page.localized
+        return root.get_full_url(self.request) or absolute_url(obj["site"], "/")
+
+    def items(self, obj):
+        articles = live_articles(obj["site"], obj["locale"])
+        if obj["category"]:
+            articles = articles.filter(categories=obj["category"])
+        return articles[:FEED_SIZE]
 
 
 class AtomNewsFeed(NewsFeed):

@@ -6,6 +6,7 @@ post `List-Unsubscribe=One-Click` to it); the link in the token is what authoris
 """
 
 import hashlib
+from functools import wraps
 
 from django.conf import settings
 from django.db import transaction
@@ -129,13 +130,30 @@ def bad_link(request, reason):
     return render(request, "bad_link", {"message": messages[reason], "reason": reason}, BAD_LINK_STATUS[reason])
 
 
+def signed_link(purpose, when_gone=None):
+    """The view gets (request, subscriber, site) for a valid `purpose` link; a bad link gets bad_link's
+    explanation, or `when_gone(request)` for a subscription that no longer exists, if given."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, token):
+            site = current_site(request)
+            try:
+                subscriber = links.subscriber_for(token, purpose, site)
+            except links.BadLink as error:
+                if error.reason == "gone" and when_gone is not None and (answer := when_gone(request)):
+                    return answer
+                return bad_link(request, error.reason)
+            return view(request, subscriber, site)
+
+        return wrapper
+
+    return decorator
+
+
 @require_http_methods(["GET", "HEAD"])
-def confirm(request, token):
-    site = current_site(request)
-    try:
-        subscriber = links.subscriber_for(token, links.CONFIRM, site)
-    except links.BadLink as error:
-        return bad_link(request, error.reason)
+@signed_link(links.CONFIRM)
+def confirm(request, subscriber, site):
     already = subscriber.is_confirmed
     if not already and request.method == "GET":  # link checkers that only look (HEAD) confirm nothing
         subscriber.confirmed_at = timezone.now()
@@ -145,12 +163,8 @@ def confirm(request, token):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def manage(request, token):
-    site = current_site(request)
-    try:
-        subscriber = links.subscriber_for(token, links.MANAGE, site)
-    except links.BadLink as error:
-        return bad_link(request, error.reason)
+@signed_link(links.MANAGE)
+def manage(request, subscriber, site):
     saved, status = False, 200
     if request.method == "POST":
         form = ManageForm(request.POST, instance=subscriber, site=site)
@@ -170,16 +184,17 @@ def manage(request, token):
     return render(request, "manage", context, status)
 
 
+def already_unsubscribed(request):
+    """A second click on the one-click POST: the same outcome as the first."""
+    if request.method == "POST":
+        return render(request, "unsubscribed", {"already": True})
+    return None
+
+
 @csrf_exempt  # RFC 8058: the one-click POST comes from a mail client, without a token; the link authorises it
 @require_http_methods(["GET", "HEAD", "POST"])
-def unsubscribe(request, token):
-    site = current_site(request)
-    try:
-        subscriber = links.subscriber_for(token, links.MANAGE, site)
-    except links.BadLink as error:
-        if error.reason == "gone" and request.method == "POST":
-            return render(request, "unsubscribed", {"already": True})  # a second click: the same outcome
-        return bad_link(request, error.reason)
+@signed_link(links.MANAGE, when_gone=already_unsubscribed)
+def unsubscribe(request, subscriber, site):
     if request.method == "POST":
         subscriber.delete()  # the address and choices go; nothing about the resident is kept
         return render(request, "unsubscribed", {"already": False})
