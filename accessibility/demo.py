@@ -6,6 +6,8 @@ from .models import AccessibilityStatementPage
 
 SLUG = "huong-dan-tiep-can"
 
+LOADS_GENERATED = True  # the footer of every commune links to its statement
+
 
 def heading(text):
     return ("heading", {"text": text, "level": "h2"})

@@ -44,6 +44,8 @@ class DemoCommune:
     description_en: str = ""
     # The address an older demo gave the site; moved to the local one above when found.
     old_address: tuple | None = None
+    # A generated commune has a home, news and indicators only: enough for the province hub to compare.
+    generated: bool = False
     # Filled while loading
     site: Site | None = None
     home: Page | None = None
@@ -109,6 +111,43 @@ COMMUNES = [
         description_en="The Ia Pal commune portal (Gia Lai province): news, documents, the work calendar and "
         "online public services.",
     ),
+]
+
+
+def generated_commune(key, name, colour_phone):
+    """A lighter commune of the province (home, news, indicators), on http://<key>.localhost:8000/."""
+    host = key.replace("-", "")
+    return DemoCommune(
+        key=key,
+        hostname=f"{host}.localhost",
+        port=8000,
+        is_default=False,
+        home_slug=key,
+        home_title="Trang chủ",
+        profile={
+            "unit_name": f"Ủy ban nhân dân xã {name}",
+            "portal_name": f"Cổng thông tin điện tử xã {name}",
+            "parent_unit": "Tỉnh Gia Lai",
+            "address": f"Xã {name}, tỉnh Gia Lai",
+        },
+        profile_en={
+            "unit_name": f"People's Committee of {name} commune",
+            "portal_name": f"{name} commune information portal",
+            "parent_unit": "Gia Lai province",
+            "address": f"{name} commune, Gia Lai province",
+        },
+        settings={"phone": f"0269 38{colour_phone}", "email": f"ubnd{host}@gialai.gov.vn"},
+        description=f"Cổng thông tin điện tử xã {name}, tỉnh Gia Lai: tin tức và các chỉ số của xã.",
+        description_en=f"The {name} commune portal (Gia Lai province): news and the commune's indicators.",
+        generated=True,
+    )
+
+
+# Real communes of Gia Lai, so the province hub's directory, comparison and search have more than two.
+GENERATED_COMMUNES = [
+    generated_commune("dak-po", "Đắk Pơ", "53 101"),
+    generated_commune("chu-se", "Chư Sê", "54 202"),
+    generated_commune("kbang", "Kbang", "55 303"),
 ]
 
 
@@ -269,8 +308,10 @@ def load_content(stdout):
     locales = ensure_locales()
     ensure_admin()
     remove_wagtail_welcome_page()
-    communes = [ensure_commune(commune, locales) for commune in COMMUNES]
-    # Each app contributes its own demo content through <app>/demo.py: load(communes, locales).
+    communes = [ensure_commune(commune, locales) for commune in COMMUNES + GENERATED_COMMUNES]
+    full = [commune for commune in communes if not commune.generated]
+    # Each app contributes its own demo content through <app>/demo.py: load(communes, locales); a module
+    # with LOADS_GENERATED = True also gets the generated communes (commune.generated tells them apart).
     # "home" goes last: its widgets point at content the other apps create.
     app_configs = sorted(
         (config for config in apps.get_app_configs() if config.name != "core"), key=lambda c: c.name == "home"
@@ -284,5 +325,5 @@ def load_content(stdout):
             continue
         if stdout:
             stdout.write(f"  {app_config.name}")
-        module.load(communes, locales)
+        module.load(communes if getattr(module, "LOADS_GENERATED", False) else full, locales)
     return communes

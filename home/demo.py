@@ -2,6 +2,8 @@
 
 from .models import FeaturedNewsPin, SidebarSettings
 
+LOADS_GENERATED = True  # every commune of the demo gets its home widgets
+
 QUICK_LINKS = [
     {"label": "Dịch vụ công trực tuyến", "url": "https://dichvucong.gov.vn/", "icon": "services"},
     {"label": "Dịch vụ công tỉnh Gia Lai", "url": "https://dichvucong.gialai.gov.vn/", "icon": "document"},
@@ -35,10 +37,11 @@ def home_blocks(commune):
     ]
     if indicators_have_data(commune.site):
         blocks.append(("indicators", {"count": 4, "indicators": []}))
-    blocks.append(("latest_documents", {"heading": "", "count": 5}))
-    blocks.append(("today_calendar", {"heading": ""}))
-    blocks.append(("open_consultations", {"title": "", "count": 3}))
-    blocks.append(("upcoming_events", {"title": "", "count": 4}))
+    if not commune.generated:  # a generated commune has no documents, calendar, consultations or events
+        blocks.append(("latest_documents", {"heading": "", "count": 5}))
+        blocks.append(("today_calendar", {"heading": ""}))
+        blocks.append(("open_consultations", {"title": "", "count": 3}))
+        blocks.append(("upcoming_events", {"title": "", "count": 4}))
     links = list(QUICK_LINKS)
     if news_index:
         links.append({"label": news_index.title, "page": news_index.id, "url": "", "icon": "document"})

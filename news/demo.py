@@ -22,6 +22,42 @@ SEED_SOURCE = "Văn phòng đảng ủy"
 
 IMAGE_CAPTION = "Ảnh minh họa"
 
+LOADS_GENERATED = True  # generated communes get a few articles of their own (GENERATED_ARTICLES)
+
+# A generated commune's articles, "{name}" its name: slug, title, lead, categories, days ago, English
+# title and lead. Every
+# category has one, and the shared tag gives each article its related news.
+GENERATED_TAGS = ["đời sống người dân"]
+GENERATED_ARTICLES = [
+    (
+        "nong-thon-moi",
+        "Xã {name} đạt thêm hai tiêu chí nông thôn mới nâng cao",
+        "Năm 2026, xã {name} hoàn thành tiêu chí về giao thông và môi trường.",
+        ["kinh-te", "chinh-tri"],
+        1,
+        "{name} meets two more criteria of the advanced new rural programme",
+        "In 2026 {name} commune met the criteria on roads and on the environment.",
+    ),
+    (
+        "bao-hiem-y-te",
+        "Xã {name} vận động người dân tham gia bảo hiểm y tế",
+        "Tỷ lệ người dân xã {name} có thẻ bảo hiểm y tế đạt trên 95%.",
+        ["van-hoa"],
+        3,
+        "{name} encourages residents to join health insurance",
+        "More than 95% of the residents of {name} commune hold a health insurance card.",
+    ),
+    (
+        "dich-vu-cong",
+        "Người dân xã {name} nộp hồ sơ trực tuyến ngày càng nhiều",
+        "Bộ phận Một cửa xã {name} hướng dẫn người dân dùng Cổng Dịch vụ công quốc gia và ứng dụng VNeID.",
+        ["chuyen-doi-so"],
+        6,
+        "More and more residents of {name} apply online",
+        "The one-stop desk of {name} commune shows residents the National Public Service Portal and VNeID.",
+    ),
+]
+
 # English translations of a few articles (the seed article's is written in load()): slug -> (title, lead)
 ENGLISH_ARTICLES = {
     "binh-dan-hoc-vu-so": (
@@ -286,6 +322,35 @@ def caption_image(image, caption):
     return ("image", {"image": image, "caption": caption})
 
 
+def load_generated(commune, index, categories, now, locales):
+    """A generated commune's few articles, named after it; the first is pinned on its home."""
+    name = commune.profile["unit_name"].removeprefix("Ủy ban nhân dân xã ")
+    rng = random.Random(commune.key)
+    articles = []
+    for slug, title, lead, cats, days, title_en, lead_en in GENERATED_ARTICLES:
+        title, lead = title.format(name=name), lead.format(name=name)
+        colour = (rng.randrange(40, 160), rng.randrange(60, 140), rng.randrange(60, 160))
+        cover = placeholder_image(f"Ảnh minh họa: {title}", colour=colour)
+        body = [paragraph(lead), caption_image(cover, f"{IMAGE_CAPTION}: {title}")]
+        published = now - datetime.timedelta(days=days)
+        articles.append(
+            add_article(
+                index,
+                slug,
+                title,
+                lead,
+                body,
+                [categories[c] for c in cats],
+                GENERATED_TAGS,
+                published,
+                source="UBND xã",
+                cover=cover,
+            )
+        )
+        translate_article(articles[-1], locales["en"], title=title_en.format(name=name), lead=lead_en.format(name=name))
+    commune.extras["pinned_articles"] = articles[:1]
+
+
 def load(communes, locales):
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     for commune in communes:
@@ -300,6 +365,12 @@ def load(communes, locales):
             intro="Tin tức, sự kiện nổi bật của xã.",
         )
         commune.extras["news_index"] = index
+        if commune.generated:
+            commune.extras["news_index_en"] = translate_page(
+                index, locales["en"], title="News and events", slug="tin-tuc"
+            )
+            load_generated(commune, index, categories, now, locales)
+            continue
         rng = random.Random(commune.key)  # stable covers per commune
         if commune.key == "ia-ko":
             paragraphs = seed_article_paragraphs()

@@ -11,5 +11,5 @@ class Command(BaseCommand):
         communes = load_all(stdout=self.stdout)
         for commune in communes:
             self.stdout.write(
-                self.style.SUCCESS(f"  {commune.site.hostname}:{commune.site.port} -> {commune.home.title}")
+                self.style.SUCCESS(f"  {commune.site.hostname}:{commune.site.port} -> {commune.profile['portal_name']}")
             )
