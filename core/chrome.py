@@ -57,6 +57,10 @@ def build_chrome(site, request=None):
         MenuItem(title=child.title, url=child.get_url(request), page_id=child.id)
         for child in home.get_children().live().public().in_menu().specific(defer=True)
     ]
+    # A home whose sections are its own views (the province hub's routes) lists them itself.
+    own_sections = getattr(home.specific_class, "menu_sections", None)
+    if own_sections is not None:
+        menu += [MenuItem(title, url, None) for title, url in own_sections(home.specific, request)]
     return Chrome(
         site_id=site.id,
         home_url=home.get_url(request) or "/",

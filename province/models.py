@@ -39,6 +39,21 @@ class ProvinceHomePage(IndicatorComparisonRoutes, ProvinceSearchRoutes, Routable
         verbose_name = _("province home page")
         verbose_name_plural = _("province home pages")
 
+    def menu_sections(self, request):
+        """The main menu's entries after "Home" (core/chrome.py): the hub's own views."""
+        return [(_("News from all communes"), self.get_url(request) + self.reverse_subpage("news"))]
+
+    def head_feeds(self):
+        """The feeds <head> advertises (seo/metadata.py): the province's own, not the empty site news feed."""
+        title = _("News from all communes")
+        return [
+            {"href": self.full_url + self.reverse_subpage(name), "type": kind, "title": f"{title} ({label})"}
+            for name, kind, label in (
+                ("news_feed", "application/rss+xml", "RSS"),
+                ("news_atom_feed", "application/atom+xml", "Atom"),
+            )
+        ]
+
     def serve(self, request, *args, **kwargs):
         # Routable views bypass BasePage.serve: give them the same cache headers.
         return self.with_cache_headers(request, super().serve(request, *args, **kwargs))

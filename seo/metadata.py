@@ -123,7 +123,8 @@ def head_metadata(request, page, chrome, language):
             "modified": page.last_published_at.isoformat() if is_article and page.last_published_at else "",
         },
         "twitter_card": "summary_large_image" if image["large"] else "summary",
-        "feeds": _feed_links(site, portal_name),
+        # A page that publishes other feeds (the province hub: all communes' news) names them itself.
+        "feeds": page.head_feeds() if hasattr(page, "head_feeds") else _feed_links(site, portal_name),
         "icons": icons,
         "json_ld": structured_data.graph(items),
     }
