@@ -34,6 +34,14 @@ class AlertBanner(TranslatableMixin, models.Model):
         help_text=_("Empty: the whole site. Otherwise this page and every page below it."),
     )
     dismissible = models.BooleanField(_("readers may hide it"), default=True)
+    show_on_communes = models.BooleanField(
+        _("Show on every commune's site"),
+        default=False,
+        help_text=_(
+            "Only for an alert of the province site (e.g. a storm warning): it is also shown on every page of "
+            "every commune's site, with the same start, end and dismissal. It must cover the whole site."
+        ),
+    )
 
     base_form_class = SiteScopedForm
     # Only the words are translated; the section stays the same page (matched across languages when shown).
@@ -46,6 +54,7 @@ class AlertBanner(TranslatableMixin, models.Model):
         SynchronizedField("ends_at"),
         SynchronizedField("section"),
         SynchronizedField("dismissible"),
+        SynchronizedField("show_on_communes"),
     ]
     panels = [
         FieldPanel("site"),
@@ -56,6 +65,7 @@ class AlertBanner(TranslatableMixin, models.Model):
         MultiFieldPanel([FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")])], heading=_("When")),
         PageChooserPanel("section"),
         FieldPanel("dismissible"),
+        FieldPanel("show_on_communes"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -79,5 +89,19 @@ class AlertBanner(TranslatableMixin, models.Model):
             roots = Page.objects.filter(translation_key=root_key).values_list("path", flat=True)
             if not any(self.section.path.startswith(root) for root in roots):
                 errors["section"] = _("Choose a page of this alert's own site.")
+        errors.update(self._province_wide_errors())
         if errors:
             raise ValidationError(errors)
+
+    def _province_wide_errors(self):
+        """A province-wide alert belongs to a province site and covers it whole (a province section means
+        nothing on a commune's site)."""
+        if not self.show_on_communes:
+            return {}
+        from core.invalidation import aggregating_site_ids
+
+        if self.site_id and self.site_id not in aggregating_site_ids():
+            return {"show_on_communes": _("Only an alert of the province site can be shown on every commune's site.")}
+        if self.section_id:
+            return {"section": _("An alert shown on every commune's site covers the whole site: leave this empty.")}
+        return {}

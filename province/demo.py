@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 from core.demo import publish, translate_page
 from core.models import CommuneProfile
 
+from .editors import load_demo_editor
 from .models import ProvinceHomePage
 
 HOSTNAME, PORT = "tinh.localhost", 8000
@@ -48,3 +49,4 @@ def load(communes, locales):
         translated.portal_name = "Gia Lai province information portal"
         translated.address = "Pleiku city, Gia Lai province"
         translated.save()
+    load_demo_editor(site)  # the province editors group and its demo account (province/editors.py)

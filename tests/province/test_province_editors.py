@@ -1,0 +1,65 @@
+"""The province editors group manages the province site and its alerts (province-wide ones included), and
+nothing of any commune: through the admin's own screens, as such an editor meets them."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from alerts.models import AlertBanner
+from province.editors import group_name, setup_province_editors
+from tests.factories.alerts import make_alert
+from tests.province.conftest import make_communes
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def province_editor(province, client):
+    (commune, index), _ = make_communes(2, 1)
+    site = province.get_site()
+    group = setup_province_editors(site)
+    assert setup_province_editors(site) == group  # running it again converges
+    user = get_user_model().objects.create_user("tinh", password="x")
+    user.groups.add(group)
+    client.force_login(user)
+    return site, commune, index
+
+
+def test_the_group_is_named_after_the_province(province):
+    assert group_name(province.get_site()) == "Biên tập viên tỉnh Gia Lai"
+
+
+def test_they_edit_the_province_home_and_not_a_communes_pages(client, province, province_editor):
+    _, commune, index = province_editor
+    assert client.get(f"/admin/pages/{province.pk}/edit/").status_code == 200
+    for page in (commune.home, index):
+        response = client.get(f"/admin/pages/{page.pk}/edit/")
+        assert response.status_code in (302, 403), page
+    assert client.get(f"/admin/pages/add/news/newspage/{index.pk}/").status_code in (302, 403)
+    assert client.post(f"/admin/pages/{index.pk}/unpublish/").status_code in (302, 403)
+    index.refresh_from_db()
+    assert index.live
+
+
+def test_they_publish_a_province_wide_alert_and_cannot_choose_a_communes_site(client, province, province_editor):
+    site, commune, _ = province_editor
+    make_alert(commune.site, title="Của xã")
+    listing = client.get("/admin/snippets/alerts/alertbanner/").content.decode()
+    assert "Của xã" not in listing
+    form = {
+        "site": site.pk,
+        "title": "Bão số 9",
+        "message": "Bão đổ bộ đêm nay.",
+        "link_url": "",
+        "severity": "emergency",
+        "starts_at": "2026-11-01 08:00",
+        "ends_at": "2026-11-02 08:00",
+        "section": "",
+        "dismissible": "on",
+        "show_on_communes": "on",
+    }
+    refused = client.post("/admin/snippets/alerts/alertbanner/add/", {**form, "site": commune.site.pk})
+    assert refused.status_code == 200 and "site" in refused.context["form"].errors
+    response = client.post("/admin/snippets/alerts/alertbanner/add/", form)
+    assert response.status_code == 302
+    alert = AlertBanner.objects.get(title="Bão số 9")
+    assert alert.site == site and alert.show_on_communes
