@@ -27,6 +27,7 @@ class Chrome:
     profile: CommuneProfile | None
     settings: PortalSettings | None
     menu: list[MenuItem] = field(default_factory=list)
+    search_url: str = ""  # the header search form's target; empty: the site search (search:search)
 
 
 def localized_root(site):
@@ -61,6 +62,9 @@ def build_chrome(site, request=None):
     own_sections = getattr(home.specific_class, "menu_sections", None)
     if own_sections is not None:
         menu += [MenuItem(title, url, None) for title, url in own_sections(home.specific, request)]
+    # A home with a search of its own (the province hub's search over all communes) names its URL.
+    own_search = getattr(home.specific_class, "search_path", None)
+    search_url = own_search(home.specific, request) if own_search is not None else ""
     return Chrome(
         site_id=site.id,
         home_url=home.get_url(request) or "/",
@@ -68,6 +72,7 @@ def build_chrome(site, request=None):
         profile=profile_for(site),
         settings=PortalSettings.for_site(site),
         menu=menu,
+        search_url=search_url,
     )
 
 

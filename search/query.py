@@ -3,12 +3,14 @@
 Articles are matched on their stored folded text (title, lead, body, source: NewsPage.search_text);
 other pages on their title and search description, folded in SQL with UNACCENT() (PostgreSQL's
 extension, or the Python function search/apps.py registers on SQLite). Every term must match.
+One query builder serves a site's own search (search_pages) and the search over several sites at once
+(search_pages_in: the province hub's search of every commune), so both keep the same rules.
 Measured simpler and more predictable than the database search backend, which on PostgreSQL ignores
 diacritics only with extra extensions and fuzzy queries.
 """
 
 from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.db.models.functions import Lower
+from django.db.models.functions import Lower, Substr
 from django.db.models.lookups import Transform
 from wagtail.models import Page
 
@@ -30,13 +32,10 @@ def terms_of(query):
     return fold(query[:MAX_QUERY_LENGTH]).split()[:MAX_TERMS]
 
 
-def search_pages(site, locale, query):
-    """Live public pages of `site` in `locale` matching every term of `query`; title hits first, then newest."""
-    terms = terms_of(query)
-    root = localized_root(site, locale) if site else None
-    if not terms or root is None:
-        return Page.objects.none()
-    pages = visible(Page.objects.descendant_of(root, inclusive=True).filter(locale=locale)).annotate(
+def _matching(pages, locale, terms):
+    """The one query builder: `pages` narrowed to live public pages in `locale` matching every term, title
+    hits first, then newest. Shared by the single-site and the multi-site search."""
+    pages = visible(pages.filter(locale=locale)).annotate(
         folded_title=Lower(Unaccent("title")), folded_description=Lower(Unaccent("search_description"))
     )
     in_title = Q()
@@ -52,23 +51,72 @@ def search_pages(site, locale, query):
     ).order_by("-title_hit", F("last_published_at").desc(nulls_last=True), "-pk")
 
 
-def matching_page_ids(site, locale, query):
-    """The ids of search_pages(), in order, kept per folded query in this process's bounded cache until the
-    site changes (its generation is in the key): residents search the same few words again and again."""
+def search_pages(site, locale, query):
+    """Live public pages of `site` in `locale` matching every term of `query`; title hits first, then newest."""
+    terms = terms_of(query)
+    root = localized_root(site, locale) if site else None
+    if not terms or root is None:
+        return Page.objects.none()
+    return _matching(Page.objects.descendant_of(root, inclusive=True), locale, terms)
+
+
+def _below_any(root_paths):
+    """Pages at or below any of the tree paths, in one condition whatever their number: a page's path
+    prefix of a root's length is that root's path (grouped by length, so any depth works)."""
+    by_length = {}
+    for root_path in root_paths:
+        by_length.setdefault(len(root_path), set()).add(root_path)
+    condition = Q()
+    pages = Page.objects.all()
+    for length, paths in sorted(by_length.items()):
+        name = f"root_path_{length}"
+        pages = pages.annotate(**{name: Substr("path", 1, length)})
+        condition |= Q(**{f"{name}__in": sorted(paths)})
+    return pages.filter(condition)
+
+
+def search_pages_in(root_paths, locale, query):
+    """search_pages() over several sites at once: live public pages in `locale` at or below any of
+    `root_paths` (the tree paths of the sites' homes in that language) matching every term of `query`, with
+    the same rules and order, in one query whatever the number of sites."""
+    terms = terms_of(query)
+    if not terms or not root_paths:
+        return Page.objects.none()
+    return _matching(_below_any(root_paths), locale, terms)
+
+
+def _cached_ids(site, locale, query, extra_parts, compute):
     terms = terms_of(query)
     if not terms or site is None:
         return []
-
-    def compute():
-        return list(search_pages(site, locale, query).values_list("pk", flat=True))
-
     return cached(
         site.id,
         "search",
-        [locale.pk, " ".join(terms)],
+        [locale.pk, *extra_parts, " ".join(terms)],
         compute,
         shared=False,
         keep=lambda ids: len(ids) <= MAX_CACHED_RESULTS,
+    )
+
+
+def matching_page_ids(site, locale, query):
+    """The ids of search_pages(), in order, kept per folded query in this process's bounded cache until the
+    site changes (its generation is in the key): residents search the same few words again and again."""
+    return _cached_ids(
+        site, locale, query, [], lambda: list(search_pages(site, locale, query).values_list("pk", flat=True))
+    )
+
+
+def matching_page_ids_in(site, root_paths, locale, query):
+    """The ids of search_pages_in(), in order, cached as matching_page_ids() is, keyed on `site` (the site
+    searching the others, e.g. the province hub, whose generation moves with any of theirs) and the roots."""
+    roots = sorted(root_paths)
+    return _cached_ids(
+        site,
+        locale,
+        query,
+        [",".join(roots)],
+        lambda: list(search_pages_in(roots, locale, query).values_list("pk", flat=True)),
     )
 
 

@@ -98,9 +98,9 @@ def head_metadata(request, page, chrome, language):
     logo_url = absolute_url(site, icons["icon_512"]["url"])
     items = []
     if is_home:
-        items += structured_data.home_page(
-            site, profile, settings, logo_url, language, absolute_url(site, reverse("search"))
-        )
+        # The header's search target (a home with its own search, e.g. the province hub, names it).
+        search_url = getattr(chrome, "search_url", "") or reverse("search")
+        items += structured_data.home_page(site, profile, settings, logo_url, language, absolute_url(site, search_url))
     if is_article:
         publisher = structured_data.organization(site, profile, settings, logo_url)
         image_url = image["url"] if image["large"] else None
