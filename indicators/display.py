@@ -1,5 +1,6 @@
 """What readers see of an indicator: its latest value, the change on the previous period, rank,
-staleness, and its history. Two queries for any number of indicators (indicators, observations)."""
+staleness, and its history. Two queries for any number of indicators (indicators, observations), and one
+for the ranks computed across communes (indicators.ranks.computed_ranks)."""
 
 from dataclasses import dataclass, field
 
@@ -36,6 +37,7 @@ class Summary:
     indicator: Indicator
     points: list = field(default_factory=list)  # oldest first, one period kind (the latest's)
     others: list = field(default_factory=list)  # observations of other kinds, table only
+    computed_rank: object = None  # indicators.ranks.SiteLatest ranked across communes, shown before the typed rank
 
     @property
     def latest(self):
@@ -79,6 +81,10 @@ class Summary:
 
     @property
     def rank_text(self):
+        """The rank computed from the communes' own data when the code is shared by at least two visible
+        communes for this latest period (indicators.ranks), else the hand-typed one."""
+        if self.computed_rank is not None and self.computed_rank.rank is not None:
+            return self.computed_rank.rank_text
         observation = self.latest.observation if self.latest else None
         if observation is None or observation.rank is None:
             return ""
@@ -114,6 +120,36 @@ def visible_indicators(site, locale, keys=None, group=None):
     return ordered
 
 
+def point_of(observation, places, language=None):
+    return Point(
+        observation,
+        period_label(observation.period_kind, observation.period_start),
+        format_number(observation.value, places, language or get_language()),
+    )
+
+
+def summary_of(indicator, observations, decimal_places=None):
+    """A Summary of `observations` (oldest first, one kind) of `indicator`, numbers with `decimal_places`
+    (default: the indicator's)."""
+    places = indicator.decimal_places if decimal_places is None else decimal_places
+    return Summary(indicator, [point_of(observation, places) for observation in observations])
+
+
+def add_computed_ranks(site, locale, summaries):
+    """Give each summary the rank computed across the visible communes sharing its code, where its latest
+    period is the one ranked (indicators.ranks). One query, none when nothing has data."""
+    from .ranks import commune_site_ids, computed_ranks
+
+    with_data = {summary.indicator.code: summary for summary in summaries if summary.latest}
+    if not with_data or site is None:
+        return
+    shared = computed_ranks(commune_site_ids(locale or Locale.get_default()), with_data)
+    for code, summary in with_data.items():
+        entry = shared[code].entries.get(site.pk) if code in shared else None
+        if entry is not None and entry.rank is not None and entry.observation == summary.latest.observation:
+            summary.computed_rank = entry
+
+
 def summaries(site, locale, keys=None, group=None, limit=None):
     indicators = visible_indicators(site, locale, keys=keys, group=group)
     if limit:
@@ -139,13 +175,11 @@ def summaries(site, locale, keys=None, group=None, limit=None):
         kind = series[-1].period_kind
         places = summary.indicator.decimal_places
         for observation in series:
-            point = Point(
-                observation,
-                period_label(observation.period_kind, observation.period_start),
-                format_number(observation.value, places, language),
-            )
+            point = point_of(observation, places, language)
             (summary.points if observation.period_kind == kind else summary.others).append(point)
-    return list(by_key.values())
+    result = list(by_key.values())
+    add_computed_ranks(site, locale, result)
+    return result
 
 
 def grouped_summaries(site, locale):

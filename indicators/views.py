@@ -105,40 +105,62 @@ def _open_data(request):
     return site, list(by_id.values())
 
 
+def observation_json(observation):
+    return {
+        "period": observation.period_code,
+        "period_kind": observation.period_kind,
+        "period_start": observation.period_start.isoformat(),
+        "value": write_number(observation.value, NumberFormat.PLAIN),
+        "rank": observation.rank,
+        "rank_of": observation.rank_of,
+        "note": observation.note,
+    }
+
+
+def indicator_json(indicator, observations):
+    """One indicator of the open data, with `observations` (also the province's comparison's shape)."""
+    return {
+        "code": indicator.code,
+        "name": indicator.name,
+        "group": indicator.group,
+        "unit": indicator.unit,
+        "decimal_places": indicator.decimal_places,
+        "higher_is_better": indicator.higher_is_better,
+        "issuing_body": indicator.issuing_body,
+        "source_url": indicator.source_url,
+        "observations": [observation_json(observation) for observation in observations],
+    }
+
+
 def open_data_json(request):
     site, entries = _open_data(request)
     payload = {
         "site": site.hostname if site else None,
         "language": Locale.get_default().language_code,
-        "indicators": [
-            {
-                "code": entry["indicator"].code,
-                "name": entry["indicator"].name,
-                "group": entry["indicator"].group,
-                "unit": entry["indicator"].unit,
-                "decimal_places": entry["indicator"].decimal_places,
-                "higher_is_better": entry["indicator"].higher_is_better,
-                "issuing_body": entry["indicator"].issuing_body,
-                "source_url": entry["indicator"].source_url,
-                "observations": [
-                    {
-                        "period": observation.period_code,
-                        "period_kind": observation.period_kind,
-                        "period_start": observation.period_start.isoformat(),
-                        "value": write_number(observation.value, NumberFormat.PLAIN),
-                        "rank": observation.rank,
-                        "rank_of": observation.rank_of,
-                        "note": observation.note,
-                    }
-                    for observation in entry["observations"]
-                ],
-            }
-            for entry in entries
-        ],
+        "indicators": [indicator_json(entry["indicator"], entry["observations"]) for entry in entries],
     }
     response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False, "indent": 1})
     patch_cache_control(response, **OPEN_DATA_CACHE)
     return response
+
+
+def csv_header():
+    return ["code", "name", "group", "unit", "period", "value", "rank", "rank_of", "note"]
+
+
+def csv_cells(indicator, observation):
+    """One row of the open-data CSV (also the province's comparison's columns)."""
+    return [
+        indicator.code,
+        indicator.name,
+        indicator.group,
+        indicator.unit,
+        observation.period_code,
+        write_number(observation.value, NumberFormat.PLAIN),
+        "" if observation.rank is None else observation.rank,
+        "" if observation.rank_of is None else observation.rank_of,
+        observation.note,
+    ]
 
 
 def open_data_csv(request):
@@ -148,23 +170,10 @@ def open_data_csv(request):
     site, entries = _open_data(request)
     output = io.StringIO()
     writer = csv.writer(output, lineterminator="\n")
-    writer.writerow(["code", "name", "group", "unit", "period", "value", "rank", "rank_of", "note"])
+    writer.writerow(csv_header())
     for entry in entries:
-        indicator = entry["indicator"]
         for observation in entry["observations"]:
-            writer.writerow(
-                [
-                    indicator.code,
-                    indicator.name,
-                    indicator.group,
-                    indicator.unit,
-                    observation.period_code,
-                    write_number(observation.value, NumberFormat.PLAIN),
-                    "" if observation.rank is None else observation.rank,
-                    "" if observation.rank_of is None else observation.rank_of,
-                    observation.note,
-                ]
-            )
+            writer.writerow(csv_cells(entry["indicator"], observation))
     response = HttpResponse(output.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="indicators.csv"'
     patch_cache_control(response, **OPEN_DATA_CACHE)

@@ -41,7 +41,11 @@ class ProvinceHomePage(IndicatorComparisonRoutes, ProvinceSearchRoutes, Routable
 
     def menu_sections(self, request):
         """The main menu's entries after "Home" (core/chrome.py): the hub's own views."""
-        return [(_("News from all communes"), self.get_url(request) + self.reverse_subpage("news"))]
+        url = self.get_url(request)
+        return [
+            (_("News from all communes"), url + self.reverse_subpage("news")),
+            (_("Indicators"), url + self.reverse_subpage("indicators")),
+        ]
 
     def head_feeds(self):
         """The feeds <head> advertises (seo/metadata.py): the province's own, not the empty site news feed."""
@@ -63,9 +67,11 @@ class ProvinceHomePage(IndicatorComparisonRoutes, ProvinceSearchRoutes, Routable
         query = _param(request, "q")
         communes = visible_communes()
         shown = matching(communes, query) if query else communes
+        from .comparison import headlines
+
         return self.render(
             request,
-            context_overrides={"communes": shown, "query": query},
+            context_overrides={"communes": shown, "query": query, "directory_rows": headlines(shown)},
         )
 
     @path("tin-tuc/")
