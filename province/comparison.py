@@ -226,7 +226,9 @@ class IndicatorComparisonRoutes:
         communes, item = self._shared_one(code)
         sort = _choice(request, "sort", SORTS, DEFAULT_SORT)
         descending = _choice(request, "order", ("asc", "desc"), "asc") == "desc"
-        declare_filter_state(request, {"sort": "" if sort == DEFAULT_SORT else sort, "order": "desc" * descending})
+        # A page-cache copy only for the query strings the header links write (and the bare URL).
+        given = sort if request.GET.get("sort") == sort else ""
+        declare_filter_state(request, {"sort": given, "order": "desc" if descending else ""})
         rows = sort_rows(comparison_rows(communes, item), sort, descending)
         hub = self.get_url(request)
         base = hub + self.reverse_subpage("indicator", args=(code,))

@@ -85,6 +85,7 @@ def test_change_period_and_links_to_the_communes(communes, get):
     assert "tăng 20 so với 2024" in html and "giảm 5 so với 2024" in html
     assert "<td>2025</td>" in html
     assert 'href="http://xa0.gialai.gov.vn/"' in html
+    assert '<th scope="col">Thay đổi</th>' in html  # the change on the previous period, not "edit"
 
 
 @pytest.mark.parametrize("name", ["Xã Ẩn", "Xã Riêng Tư"])
