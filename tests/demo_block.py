@@ -55,6 +55,7 @@ class DemoBlock:
             self.atomic._from_testcase = True
             self.atomic.__enter__()
             self.communes = {commune.key: commune for commune in load_all()}
+            warm_renditions()
 
     def close(self):
         if self.atomic is None:
@@ -63,6 +64,24 @@ class DemoBlock:
             transaction.set_rollback(True)
             self.atomic.__exit__(None, None, None)
         self.atomic = self.communes = None
+
+
+def warm_renditions():
+    """Render every live page once, as a real site's first readers would, so the images' renditions exist.
+
+    Made in the block's own transaction, they are kept for every test; made inside a test, its savepoint
+    would roll them back and the next test would encode them again (AVIF, WebP and JPEG in two or three
+    widths per image: most of the demo tests' time, measured)."""
+    from django.core.cache import caches
+    from django.test import Client
+    from wagtail.models import Page
+
+    client = Client()
+    for page in Page.objects.live().filter(depth__gt=1).specific().iterator():
+        site = page.get_site()
+        if site is not None:
+            client.get(page.get_url(current_site=site), HTTP_HOST=site.hostname, SERVER_PORT=site.port)
+    caches["default"].clear()
 
 
 def fresh(communes):

@@ -63,8 +63,16 @@ def test_the_communes_page_shows_the_computed_rank_not_the_typed_one(client, thr
     html = client.get(url_of(page), HTTP_HOST=a.site.hostname).content.decode()
     assert "Xếp hạng 3/3" in html and "Xếp hạng 12/34" not in html
     assert "Xếp hạng 5/20" in html  # a code no other commune has: the typed rank, as before
-    # An unpublished commune's figure does not count. (Another site's change does not refresh this site's
-    # cached page yet: see the report of issue #19; cleared here.)
+    # Another commune's new figure reaches this commune's cached page at once: its rank depends on it.
+    from indicators.models import Observation
+
+    observation = Observation.objects.get(indicator__site=c.site, indicator__code="ho-ngheo")
+    observation.value = "9.0"
+    observation.save()
+    html = client.get(url_of(page), HTTP_HOST=a.site.hostname).content.decode()
+    assert "Xếp hạng 2/3" in html and "Xếp hạng 3/3" not in html
+    # An unpublished commune's figure does not count. (Publishing or unpublishing a commune's home refreshes
+    # that commune and the province, not its sisters' cached pages: they follow within the cache lifetime.)
     c.home.unpublish()
     from django.core.cache import cache
 
