@@ -4,7 +4,9 @@
 
 For the page cache off and on, it starts gunicorn, then for a static file (served by whitenoise in the
 same gunicorn), the home page, a news index, an article, the indicators page (if there is one) and a
-search, and the article with Facebook's and Zalo's tracking parameters, runs wrk for --duration seconds
+search, the article with Facebook's and Zalo's tracking parameters, and the province hub's pages (its home
+with the communes directory, the news of all communes, an indicator comparison and the province search, on
+--province-host), runs wrk for --duration seconds
 each and prints req/s, p50/p99 latency, the ratio to the static file's req/s and the log lines written;
 then the same with Redis unreachable (mode redis-down). It also prints the article page's HTML + CSS +
 JS weight, gzip-compressed.
@@ -46,7 +48,16 @@ for model in indicator_pages:
 """
 
 
-def page_urls(env, host):
+PROVINCE_PATHS = {
+    "province home": "/",
+    "province news": "/tin-tuc/",
+    "province comparison": "/chi-so/chi-so-phuc-vu/",
+    "province search": "/tim-kiem/?q=chuy%E1%BB%83n+%C4%91%E1%BB%95i+s%E1%BB%91",
+}
+
+
+def page_urls(env, host, province_host=None):
+    """{name: (host, path)}: the commune's pages, then the province hub's (if it answers on province_host)."""
     result = servers.manage(env, "shell", "-c", f"HOST = {host!r}\n" + FIND_URLS)
     urls = {"home": "/"}
     for line in result.stdout.splitlines():
@@ -61,7 +72,10 @@ def page_urls(env, host):
     urls["article ?utm zalo"] = urls["article"] + "?utm_source=zalo&utm_medium=social"
     urls["search"] = "/search/?q=chuy%E1%BB%83n+%C4%91%E1%BB%95i+s%E1%BB%91"
     order = ["home", "news", "article", "article ?fbclid", "article ?utm zalo", "indicators", "search"]
-    return {name: urls[name] for name in order if name in urls}
+    targets = {name: (host, urls[name]) for name in order if name in urls}
+    if province_host:
+        targets.update({name: (province_host, path) for name, path in PROVINCE_PATHS.items()})
+    return targets
 
 
 def drain(port, host, path, limit=30.0):
@@ -139,17 +153,18 @@ def run(env, urls, host, args, mode):
     port = servers.free_port()
     process = servers.start_gunicorn(env, port, workers=args.workers)
     try:
-        targets = {"static": static_path(port, host), **urls}
-        for path in targets.values():  # warm every worker: imports, widget caches, page cache, connections
-            wrk(port, host, path, args.warmup, args.connections, args.threads)
+        static = static_path(port, host)
+        targets = {"static": (host, static), **urls}
+        for target_host, path in targets.values():  # warm every worker: imports, caches, page cache, connections
+            wrk(port, target_host, path, args.warmup, args.connections, args.threads)
         log_before = len(Path(process.log_path).read_text(errors="replace").splitlines())
         results = {}
-        for name, path in targets.items():
-            drain(port, host, targets["static"])
-            results[name] = wrk(port, host, path, args.duration, args.connections, args.threads)
+        for name, (target_host, path) in targets.items():
+            drain(port, host, static)
+            results[name] = wrk(port, target_host, path, args.duration, args.connections, args.threads)
         log_lines = len(Path(process.log_path).read_text(errors="replace").splitlines()) - log_before
         try:
-            budget = html_budget(port, host, urls["article"]) if mode == "off" else None
+            budget = html_budget(port, host, urls["article"][1]) if mode == "off" else None
         except OSError as error:  # an overloaded machine: the numbers above still stand
             print(f"(page weight not measured: {error})")
             budget = None
@@ -163,7 +178,7 @@ def run(env, urls, host, args, mode):
     print("| page | req/s | p50 | p99 | % of static | non-2xx |\n|---|---:|---:|---:|---:|---:|")
     for name, (rate, p50, p99, errors) in results.items():
         ratio = 100 * rate / static_rate
-        print(f"| {name} `{targets[name][:48]}` | {rate:.0f} | {p50} | {p99} | {ratio:.1f}% | {errors} |")
+        print(f"| {name} `{targets[name][1][:48]}` | {rate:.0f} | {p50} | {p99} | {ratio:.1f}% | {errors} |")
     seconds = args.duration * len(targets)
     per_process = log_lines / seconds / args.workers
     print(f"\nLog lines during the measured runs: {log_lines} ({per_process:.2f} per s per process)")
@@ -181,6 +196,9 @@ def main():
     )
     parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/1"))
     parser.add_argument("--host", default="xa-001.gialai.gov.vn")
+    parser.add_argument(
+        "--province-host", default="tinh.localhost:8000", help="the province hub's host ('' to skip its pages)"
+    )
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=2, help="seconds of unmeasured load per URL first")
@@ -196,7 +214,7 @@ def main():
     static_root = Path(tempfile.mkdtemp(prefix="portal-bench-static-"))
     env = servers.production_env(args.database_url, args.redis_url, static_root)
     servers.prepare(env)
-    urls = page_urls(env, args.host)
+    urls = page_urls(env, args.host, args.province_host)
     cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
     cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), "?")
     print(f"Machine: {os.cpu_count()} CPUs ({cpu}); host {args.host}; pages: {urls}")

@@ -28,6 +28,7 @@ class Chrome:
     settings: PortalSettings | None
     menu: list[MenuItem] = field(default_factory=list)
     search_url: str = ""  # the header search form's target; empty: the site search (search:search)
+    subscriptions: bool = True  # the footer's "subscribe by e-mail" link (a home may publish no news of its own)
 
 
 def localized_root(site):
@@ -73,6 +74,7 @@ def build_chrome(site, request=None):
         settings=PortalSettings.for_site(site),
         menu=menu,
         search_url=search_url,
+        subscriptions=getattr(home.specific_class, "offers_subscriptions", True),
     )
 
 

@@ -26,7 +26,7 @@ ALL = "all"  # every site (and the site list)
 @dataclass(frozen=True)
 class Entry:
     model: str  # "app_label.ModelName"
-    sites: str  # "site_id" (a field of the row), ALL, or "page" (the row's page_id)
+    sites: str  # "site_id" (a field of the row), ALL, "page" (the row's page_id), or "fk:<field>:<model>"
     on_create: bool = True  # False: a new row changes nothing visible (settings rows created on first read)
     why: str = field(default="", compare=False)
 
@@ -46,10 +46,8 @@ REGISTRY = [
     Entry("legaldocs.LegalDocument", "site_id"),
     Entry("workcalendar.CalendarEntry", "site_id"),
     Entry("feedback.Question", "site_id", why="answered questions on the Q&A page"),
-    # Every site: ranks are computed across the communes sharing a code (indicators.ranks), so one commune's
-    # figure moves its sisters' ranks. Values change in imports (one commune, one transaction: one bump).
-    Entry("indicators.Indicator", ALL, why="codes shared across communes, names"),
-    Entry("indicators.Observation", ALL, why="charts, tables and every sharing commune's computed rank"),
+    Entry("indicators.Indicator", "site_id"),
+    Entry("indicators.Observation", "fk:indicator_id:indicators.Indicator", why="charts and tables"),
 ]
 
 
@@ -57,7 +55,7 @@ class _Pending:
     """Sites to bump when one transaction commits (one per outermost transaction and database)."""
 
     def __init__(self):
-        self.site_ids, self.all_sites = set(), False
+        self.site_ids, self.all_sites, self.sites_for = set(), False, {}
 
     def __call__(self):
         from .cache import bump_all_sites_now, bump_site_generation_now
@@ -146,7 +144,14 @@ def _resolve(entry, instance, using):
     if entry.sites == "page":
         site_id = _site_of_page(instance.page_id, using)
         return ALL if site_id is None else [site_id]
-    raise ValueError(f"unknown sites rule {entry.sites!r} for {entry.model}")
+    _, attname, label = entry.sites.split(":")
+    pending = _pending(using)
+    memo = pending.sites_for if pending is not None else {}
+    fk = getattr(instance, attname)
+    if (label, fk) not in memo:
+        model = apps.get_model(label)
+        memo[(label, fk)] = model.objects.using(using).filter(pk=fk).values_list("site_id", flat=True).first()
+    return [memo[(label, fk)]]
 
 
 def _receiver(entry):

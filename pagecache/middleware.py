@@ -16,6 +16,7 @@ serve or store carry `X-Page-Cache: bypass`.
 """
 
 import fnmatch
+import functools
 import hashlib
 import logging
 import re
@@ -74,9 +75,15 @@ def excluded_prefixes():
     return tuple(getattr(settings, "PAGECACHE_EXCLUDED_PREFIXES", DEFAULT_EXCLUDED_PREFIXES))
 
 
+@functools.lru_cache(maxsize=4)
+def _ignored_pattern(patterns):
+    """One compiled regex for every pattern: a shared link's hit path tests each parameter once."""
+    return re.compile("|".join(f"(?:{fnmatch.translate(pattern.lower())})" for pattern in patterns))
+
+
 def is_ignored(name):
-    patterns = getattr(settings, "PAGECACHE_IGNORED_PARAMS", DEFAULT_IGNORED_PARAMS)
-    return any(fnmatch.fnmatchcase(name.lower(), pattern) for pattern in patterns)
+    patterns = tuple(getattr(settings, "PAGECACHE_IGNORED_PARAMS", DEFAULT_IGNORED_PARAMS))
+    return _ignored_pattern(patterns).match(name.lower()) is not None
 
 
 def normalised_query(request):

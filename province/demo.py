@@ -1,8 +1,12 @@
 """The demo's province hub: Gia Lai over the demo communes (Ia Ko, Ia Pal), on http://tinh.localhost:8000/
 (browsers resolve every *.localhost name to this machine, so `make run` serves it as it is)."""
 
+import datetime
+
+from django.utils import timezone
 from wagtail.models import Page, Site
 
+from alerts.models import AlertBanner, Severity
 from core.demo import publish, translate_page
 from core.models import CommuneProfile
 
@@ -11,6 +15,7 @@ from .models import ProvinceHomePage
 
 HOSTNAME, PORT = "tinh.localhost", 8000
 SLUG = "gia-lai"
+ALERT_TITLE = "Dự báo mưa lớn diện rộng trên địa bàn tỉnh"
 
 
 def load(communes, locales):
@@ -50,3 +55,29 @@ def load(communes, locales):
         translated.address = "Pleiku city, Gia Lai province"
         translated.save()
     load_demo_editor(site)  # the province editors group and its demo account (province/editors.py)
+    load_province_wide_alert(site, locales)
+
+
+def load_province_wide_alert(site, locales):
+    """A weather warning of the province shown on every commune's site (alerts' show_on_communes)."""
+    if AlertBanner.objects.filter(site=site, title=ALERT_TITLE).exists():
+        return
+    now = timezone.now()
+    alert = AlertBanner.objects.create(
+        site=site,
+        locale=locales["vi"],
+        title=ALERT_TITLE,
+        message=(
+            "Từ nay đến hết tuần, mưa to đến rất to ở các xã phía đông; người dân không qua suối, tràn khi nước lên."
+        ),
+        severity=Severity.INFO,
+        starts_at=now - datetime.timedelta(hours=1),
+        ends_at=now + datetime.timedelta(days=5),
+        show_on_communes=True,
+    )
+    english = alert.copy_for_translation(locales["en"])
+    english.title = "Heavy rain forecast across the province"
+    english.message = (
+        "Heavy to very heavy rain in the eastern communes this week; do not cross streams when water rises."
+    )
+    english.save()

@@ -34,6 +34,8 @@ class ProvinceHomePage(IndicatorComparisonRoutes, ProvinceSearchRoutes, Routable
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = []
     max_count = 1
+    # Its news are the communes' own: residents subscribe on their commune's site (no footer link, no form).
+    offers_subscriptions = False
 
     class Meta:
         verbose_name = _("province home page")

@@ -45,7 +45,8 @@ def render(request, template, context=None, status=200):
 
 def current_site(request):
     site = Site.find_for_request(request)
-    if site is None:
+    # A site whose home publishes no news of its own (the province hub) has nothing to subscribe to.
+    if site is None or not getattr(site.root_page.specific_class, "offers_subscriptions", True):
         raise Http404
     return site
 

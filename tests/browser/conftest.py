@@ -229,6 +229,23 @@ def page_urls(communes):
     return urls
 
 
+def province_urls(base):
+    """The province hub's pages (province/), on the demo's province host at the live server's port: Chromium
+    sends every *.localhost name to this machine, and the site is found by its hostname."""
+    from province.demo import HOSTNAME
+
+    root = f"http://{HOSTNAME}:{base.rsplit(':', 1)[1]}"
+    paths = {
+        "province-home": "/",
+        "province-news": "/tin-tuc/",
+        "province-indicators": "/chi-so/",
+        "province-comparison": "/chi-so/chi-so-phuc-vu/",
+        "province-search": "/tim-kiem/?q=ia+ko",
+        "province-home-en": "/en/",
+    }
+    return [(name, root + path) for name, path in paths.items()]
+
+
 def subscription_views(commune):
     """The e-mail subscription pages (subscriptions/): subscribe, and the demo subscriber's manage and
     unsubscribe pages (reached from the links in every subscription mail)."""

@@ -122,3 +122,23 @@ def test_a_rolled_back_change_bumps_nothing(real_redis, two_sites):
     assert cache.get(key) == 100
     make_indicator(site_a.site, code="khac")  # the next transaction registers its own bump
     assert cache.get(key) == 101
+
+
+def test_an_import_also_bumps_once_each_commune_sharing_the_code_whose_rank_it_moves(real_redis, two_sites):
+    from django.core.cache import cache
+
+    from tests.factories.core import make_commune
+
+    site_a, site_b = two_sites
+    site_c = make_commune("xa-c", "c.gialai.gov.vn")
+    indicator = make_indicator(site_a.site, code="chung")
+    make_indicator(site_b.site, code="chung", values=[("2025", 2)])
+    make_indicator(site_c.site, code="rieng", values=[("2025", 2)])
+    keys = [GENERATION_KEY.format(site_id=commune.site.id) for commune in (site_a, site_b, site_c)]
+    for key in keys:
+        cache.set(key, 100, None)
+    rows = [Row(1, indicator, *parse_period(str(year)), Decimal("1.5"), None, None, "") for year in range(2000, 2010)]
+    with transaction.atomic():
+        apply(rows)
+        assert [cache.get(key) for key in keys] == [100, 100, 100]  # nothing before the commit
+    assert [cache.get(key) for key in keys] == [101, 101, 100]  # own site and its sister, once each

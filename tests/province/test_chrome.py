@@ -34,3 +34,15 @@ def test_main_menu_leads_to_the_news_of_all_communes_and_marks_it_current(provin
     ]
     current = tree_of(get, "/tin-tuc/").xpath("//nav[@class='main-menu']//a[@aria-current='page']/@href")
     assert current == ["/tin-tuc/"]
+
+
+def test_the_province_offers_no_e_mail_subscription_its_communes_do(province, get, client):
+    from django.urls import reverse
+
+    make_communes(1, 1, names=["Ia Ko"])
+    subscribe = reverse("subscriptions:subscribe")
+    assert not tree_of(get, "/").xpath(f"//footer//a[@href='{subscribe}']")
+    assert get(subscribe).status_code == 404
+    commune = client.get("/", HTTP_HOST="xa0.gialai.gov.vn").content.decode()
+    assert f'href="{subscribe}"' in commune
+    assert client.get(subscribe, HTTP_HOST="xa0.gialai.gov.vn").status_code == 200

@@ -16,6 +16,12 @@ URLS = {
     "province-news-empty": "/tin-tuc/?xa=junk",
     "province-home-en": "/en/",
     "province-news-en": "/en/tin-tuc/",
+    "province-indicators": "/chi-so/",
+    "province-comparison": "/chi-so/chi-so-phuc-vu/?sort=name",
+    "province-comparison-en": "/en/chi-so/dan-so/",
+    "province-search": "/tim-kiem/?q=ia+ko",
+    "province-search-empty": "/tim-kiem/?q=zzqxw",
+    "province-search-en": "/en/tim-kiem/?q=news",
 }
 
 
