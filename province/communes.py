@@ -25,6 +25,7 @@ class Commune:
     search_text: str = ""  # folded names a reader may type: portal name, unit name ("xã Ia Ko"), site name
     home_url_path: str = "/"
     language_code: str = ""
+    short_name: str = ""  # the name without the words every commune's name shares (tables and charts)
 
     def url_of(self, page):
         """The page's absolute URL on this commune's site, built as Wagtail builds it (language prefix and
@@ -74,7 +75,37 @@ def visible_communes(locale=None):
         commune.language_code = locale.language_code
         commune.url = commune.url_of(home)
         communes.append(commune)
-    return sorted(communes, key=lambda commune: fold(commune.name))
+    communes = sorted(communes, key=lambda commune: fold(commune.name))
+    for commune, short in zip(communes, short_names([commune.name for commune in communes]), strict=True):
+        commune.short_name = short
+    return communes
+
+
+def short_names(names):
+    """Each name without the leading and trailing words all of them share: "Cổng thông tin điện tử xã Ia Ko"
+    and "... xã Kbang" give "Ia Ko" and "Kbang" ("Ia Ko commune portal" alike). Narrow phones and charts need
+    the part that differs. A shared capitalised word is part of a place name ("Ia Ko", "Ia Pal" share "Ia"):
+    it stays. A single commune keeps its full name."""
+    words = [name.split() for name in names]
+    if len(words) < 2:
+        return list(names)
+
+    def shared(lists):
+        count = 0
+        for column in zip(*lists, strict=False):
+            if any(word != column[0] for word in column):
+                break
+            count += 1
+        return count
+
+    first = words[0]
+    head = shared(words)
+    while head and first[head - 1][:1].isupper():
+        head -= 1
+    tail = shared([list(reversed(split[head:])) for split in words])
+    while tail and first[len(first) - tail][:1].isupper():
+        tail -= 1
+    return [" ".join(split[head : len(split) - tail]) or name for name, split in zip(names, words, strict=True)]
 
 
 def matching(communes, query):

@@ -123,7 +123,10 @@ def comparison_chart(item, rows):
     shown = [row for row in rows if row.has_value and (item.period is None or row.entry.period == item.period)]
     if not shown:
         return ""
-    width, bar_height, gap, label_width, right = 640, 22, 8, 220, 90
+    # A narrow drawing (360 units) so a phone shows it near full size; labels as wide as the longest name.
+    longest = max(min(len(row.commune.short_name), 32) for row in shown)
+    width, bar_height, gap, right = 360, 22, 8, 64
+    label_width = min(8 + longest * 8, 160)
     height = len(shown) * (bar_height + gap) + gap
     base_id = f"comparison-chart-{item.code}"
     svg = ET.Element(
@@ -152,9 +155,9 @@ def comparison_chart(item, rows):
     ) % {
         "count": len(shown),
         "high": highest.summary.latest.value_text,
-        "high_commune": highest.commune.name,
+        "high_commune": highest.commune.short_name,
         "low": lowest.summary.latest.value_text,
-        "low_commune": lowest.commune.name,
+        "low_commune": lowest.commune.short_name,
         "unit": unit,
     }
     values = [float(row.entry.value) for row in shown]
@@ -172,7 +175,8 @@ def comparison_chart(item, rows):
         middle = f"{y + bar_height / 2 + 5:.1f}"
         name = ET.SubElement(svg, "text", {"class": "comparison-chart__label", "x": str(label_width - 8), "y": middle})
         name.set("text-anchor", "end")
-        name.text = row.commune.name if len(row.commune.name) <= 32 else row.commune.name[:31] + "…"
+        short = row.commune.short_name
+        name.text = short if len(short) <= 32 else short[:31] + "…"
         left = min(x_of(value), zero)
         ET.SubElement(
             svg,
