@@ -26,7 +26,7 @@ def production_env(database_url, redis_url, static_root, **extra):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
         "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(60),
-        "DJANGO_ALLOWED_HOSTS": ".gialai.gov.vn,127.0.0.1,localhost",
+        "DJANGO_ALLOWED_HOSTS": ".gialai.gov.vn,127.0.0.1,localhost,.localhost",
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
         # One key space per database: Wagtail caches site root paths, which differ between databases.

@@ -16,7 +16,7 @@ from django.utils.cache import patch_cache_control
 from wagtail.contrib.routable_page.models import path
 from wagtail.models import Locale, Site
 
-from search.query import MAX_QUERY_LENGTH, matching_page_ids_in, pages_in_order
+from search.query import MAX_QUERY_LENGTH, MAX_RESULTS, matching_page_ids_in, pages_in_order
 
 from .articles import commune_of
 from .communes import visible_communes
@@ -73,7 +73,7 @@ class ProvinceSearchRoutes:
         if query and chosen:
             site = Site.find_for_request(request)
             ids = matching_page_ids_in(site, [c.root_path for c in chosen], locale, query)
-        paginator = Paginator(ids, RESULTS_PER_PAGE)
+        paginator = Paginator(ids[:MAX_RESULTS], RESULTS_PER_PAGE)
         page_obj = paginator.get_page(request.GET.get("page")) if ids else None
         results = labelled_results(pages_in_order(page_obj.object_list), chosen) if page_obj else []
         filters = {"q": query, "xa": commune_key}
@@ -89,6 +89,8 @@ class ProvinceSearchRoutes:
                 "page_obj": page_obj,
                 "paginator": paginator,
                 "max_length": MAX_QUERY_LENGTH,
+                "max_results": MAX_RESULTS,
+                "capped": len(ids) > MAX_RESULTS,
                 "query": urlencode({name: value for name, value in filters.items() if value}),
             },
         )

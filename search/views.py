@@ -3,7 +3,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from wagtail.models import Locale, Site
 
-from .query import MAX_QUERY_LENGTH, matching_page_ids, pages_in_order
+from .query import MAX_QUERY_LENGTH, MAX_RESULTS, matching_page_ids, pages_in_order
 
 PER_PAGE = 10
 
@@ -11,7 +11,8 @@ PER_PAGE = 10
 def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     site = Site.find_for_request(request)
-    paginator = Paginator(matching_page_ids(site, Locale.get_active(), query), PER_PAGE)
+    ids = matching_page_ids(site, Locale.get_active(), query)
+    paginator = Paginator(ids[:MAX_RESULTS], PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page")) if query else None
     if page_obj is not None:
         page_obj.object_list = pages_in_order(page_obj.object_list)
@@ -27,6 +28,8 @@ def search(request):
             "paginator": paginator,
             "filter_query": query_string.urlencode(),
             "max_length": MAX_QUERY_LENGTH,
+            "max_results": MAX_RESULTS,
+            "capped": len(ids) > MAX_RESULTS,
         },
     )
     # Results depend on the query string: never worth a shared cache entry.

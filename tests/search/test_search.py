@@ -119,3 +119,15 @@ def test_a_repeated_search_reuses_the_matches_until_the_site_changes(
     with django_capture_on_commit_callbacks(execute=True):
         make_article(index, "Chuyển đổi số ở thôn Tứ Kỳ")  # published: the site's cached searches retire
     assert "Chuyển đổi số ở thôn Tứ Kỳ" in titles(search(client, q="chuyen doi so"))
+
+
+def test_a_query_matching_more_than_the_limit_lists_the_first_ones_and_says_so(client, articles, monkeypatch):
+    from search import query as search_query
+    from search import views as search_views
+
+    monkeypatch.setattr(search_query, "MAX_RESULTS", 1)
+    monkeypatch.setattr(search_views, "MAX_RESULTS", 1)
+    response = search(client, q="chuyen doi so")
+    assert titles(response) == ["Hội nghị Ban Chỉ đạo về chuyển đổi số"]  # the best match, cached like any
+    assert "Chỉ hiển thị 1 kết quả đầu tiên: hãy thêm từ để thu hẹp tìm kiếm." in response.content.decode()
+    assert "thu hẹp tìm kiếm" not in search(client, q="giao thong").content.decode()
