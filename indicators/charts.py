@@ -11,6 +11,21 @@ LEFT, RIGHT, TOP, BOTTOM = 16, 16, 28, 40
 MAX_AXIS_LABELS = 10
 
 
+def svg_root(base_id, width, height, css_class):
+    """An accessible chart's <svg>: an image named by its <title> and <desc> (ids base_id-title, -desc)."""
+    return ET.Element(
+        "svg",
+        {
+            "xmlns": "http://www.w3.org/2000/svg",
+            "viewBox": f"0 0 {width} {height}",
+            "class": css_class,
+            "role": "img",
+            "aria-labelledby": f"{base_id}-title {base_id}-desc",
+            "focusable": "false",
+        },
+    )
+
+
 def chart_description(summary):
     points = summary.points
     lowest = min(points, key=lambda point: point.observation.value)
@@ -38,17 +53,7 @@ def history_chart(summary):
     if not points:
         return ""
     base_id = f"indicator-chart-{summary.indicator.pk}"
-    svg = ET.Element(
-        "svg",
-        {
-            "xmlns": "http://www.w3.org/2000/svg",
-            "viewBox": f"0 0 {WIDTH} {HEIGHT}",
-            "class": "indicator-chart",
-            "role": "img",
-            "aria-labelledby": f"{base_id}-title {base_id}-desc",
-            "focusable": "false",
-        },
-    )
+    svg = svg_root(base_id, WIDTH, HEIGHT, "indicator-chart")
     ET.SubElement(svg, "title", {"id": f"{base_id}-title"}).text = gettext("History of %(name)s") % {
         "name": summary.indicator.name
     }

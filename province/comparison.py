@@ -27,6 +27,7 @@ from wagtail.models import Locale
 
 from core.cache import declare_filter_state
 from core.text import fold
+from indicators.charts import svg_root
 from indicators.display import period_label
 from indicators.numbers import format_number
 from indicators.periods import format_period_code
@@ -129,17 +130,7 @@ def comparison_chart(item, rows):
     label_width = min(8 + longest * 8, 160)
     height = len(shown) * (bar_height + gap) + gap
     base_id = f"comparison-chart-{item.code}"
-    svg = ET.Element(
-        "svg",
-        {
-            "xmlns": "http://www.w3.org/2000/svg",
-            "viewBox": f"0 0 {width} {height}",
-            "class": "comparison-chart",
-            "role": "img",
-            "aria-labelledby": f"{base_id}-title {base_id}-desc",
-            "focusable": "false",
-        },
-    )
+    svg = svg_root(base_id, width, height, "comparison-chart")
     period = period_label(*shown[0].entry.period) if item.period else ""
     ET.SubElement(svg, "title", {"id": f"{base_id}-title"}).text = (
         gettext("%(name)s by commune, %(period)s") % {"name": item.name, "period": period}
