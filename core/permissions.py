@@ -47,8 +47,10 @@ class SiteScopedForm(WagtailAdminModelForm):
         if "site" in self.fields and self.for_user is not None:
             allowed = site_ids_for_user(self.for_user)
             self.fields["site"].queryset = Site.objects.filter(id__in=allowed)
-            if len(allowed) == 1 and not self.instance.pk:
-                self.fields["site"].initial = next(iter(allowed))
+            if len(allowed) == 1 and not self.instance.pk and not self.initial.get("site"):
+                # The form's own initial wins over the field's: set it there, so an editor of one site
+                # finds it chosen (the field's initial alone left "---------" on Wagtail's add screens).
+                self.initial["site"] = next(iter(allowed))
 
 
 class SiteScopedSnippetViewSet(SnippetViewSet):

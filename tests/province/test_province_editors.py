@@ -63,3 +63,11 @@ def test_they_publish_a_province_wide_alert_and_cannot_choose_a_communes_site(cl
     assert response.status_code == 302
     alert = AlertBanner.objects.get(title="Bão số 9")
     assert alert.site == site and alert.show_on_communes
+
+
+def test_the_add_screen_has_their_only_site_chosen_already(client, province_editor):
+    import lxml.html
+
+    site, _, _ = province_editor
+    tree = lxml.html.fromstring(client.get("/admin/snippets/alerts/alertbanner/add/").content.decode())
+    assert tree.xpath("//select[@id='id_site']/option[@selected]/@value") == [str(site.pk)]
