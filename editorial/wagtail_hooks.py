@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -39,3 +41,8 @@ def register_guide_url():
 @hooks.register("register_help_menu_item")
 def register_guide_menu_item():
     return MenuItem(_("User guide"), reverse("editorial_guide"), icon_name="help", order=900, name="editorial-guide")
+
+
+@hooks.register("insert_editor_js")
+def hold_saves_during_autosave():
+    return format_html('<script src="{}"></script>', static("editorial/admin/save-after-autosave.js"))
