@@ -20,6 +20,18 @@ def portal_chrome(context):
     return ""
 
 
+@register.filter
+def menu_current(path, item_url):
+    """The main menu's aria-current for an entry: "page" on its own address, "true" anywhere inside its
+    section (an article under "Tin tức", /chi-so/dan-so/ under "Các chỉ số"), else "" (the home is matched
+    exactly by the template: every address is inside it)."""
+    if not item_url or not path:
+        return ""
+    if path == item_url:
+        return "page"
+    return "true" if item_url.endswith("/") and item_url != "/" and path.startswith(item_url) else ""
+
+
 def _ancestor_links(page, request):
     return [
         {"title": ancestor.title, "url": ancestor.get_url(request), "depth": ancestor.depth}

@@ -156,3 +156,22 @@ def test_preview_shows_the_draft_and_never_leaks_it_into_the_cached_article(clie
     draft.make_preview_request().render()
     public = render(client, page).content.decode()
     assert "Nội dung Bài chính." in public and "Bản nháp chưa duyệt." not in public
+
+
+def test_main_menu_marks_the_section_of_an_article_and_the_section_itself(client, newsroom):
+    import lxml.html
+
+    *_, index, _category, page = newsroom
+    index.show_in_menus = True
+    index.save_revision().publish()
+    bump_site_generation_now(None)
+
+    def menu_current(path):
+        tree = lxml.html.fromstring(client.get(path, HTTP_HOST="a.gialai.gov.vn").content.decode())
+        return [(a.get("href"), a.get("aria-current")) for a in tree.xpath("//nav[@class='main-menu']//a")]
+
+    section_url = url_of(index)
+    assert (section_url, "page") in menu_current(section_url)
+    on_article = menu_current(url_of(page))
+    assert (section_url, "true") in on_article  # inside the section: not "page", the article is not the section
+    assert [href for href, current in on_article if current] == [section_url]  # never the home as well

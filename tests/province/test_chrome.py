@@ -46,3 +46,17 @@ def test_the_province_offers_no_e_mail_subscription_its_communes_do(province, ge
     commune = client.get("/", HTTP_HOST="xa0.gialai.gov.vn").content.decode()
     assert f'href="{subscribe}"' in commune
     assert client.get(subscribe, HTTP_HOST="xa0.gialai.gov.vn").status_code == 200
+
+
+def test_main_menu_marks_indicators_current_on_each_indicator_comparison(province, get):
+    from tests.factories.indicators import make_indicator
+
+    for commune, _ in make_communes(2, 0, names=["Ia Ko", "Ia Pal"]):
+        make_indicator(commune.site, "dan-so", "Dân số", [("2025", "9000")])
+    menu = "//nav[@class='main-menu']//a[@aria-current]"
+    assert [(a.get("href"), a.get("aria-current")) for a in tree_of(get, "/chi-so/").xpath(menu)] == [
+        ("/chi-so/", "page")
+    ]
+    assert [(a.get("href"), a.get("aria-current")) for a in tree_of(get, "/chi-so/dan-so/").xpath(menu)] == [
+        ("/chi-so/", "true")
+    ]
