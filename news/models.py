@@ -161,6 +161,7 @@ class NewsPage(BasePage):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+        # PostgreSQL also has an index in newest_first()'s order (migration 0004; SQLite cannot index NULLS LAST).
 
     def save(self, *args, **kwargs):
         if self.publication_date is None and self.live:

@@ -18,6 +18,9 @@ from .comparison import IndicatorComparisonRoutes
 from .province_search import ProvinceSearchRoutes
 
 NEWS_PER_PAGE = 20
+# The news of all communes lists the newest 1,000 (50 pages): counting and paging 100,000 articles on every
+# view cost seconds, and a reader looking further back narrows to a commune or a category.
+MAX_NEWS = 1000
 MAX_FILTER_LENGTH = 100
 
 
@@ -85,7 +88,14 @@ class ProvinceHomePage(IndicatorComparisonRoutes, ProvinceSearchRoutes, Routable
         categories = category_names(communes, locale)
         known = (not commune_key or chosen) and (not category or category in categories)
         articles = province_articles(chosen, locale, category or None) if known else []
-        page_obj = Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        # Text the list never shows stays in the database.
+        newest = articles.defer("body", "search_text")[: MAX_NEWS + 1] if known else []
+        paginator = Paginator(newest, NEWS_PER_PAGE)
+        capped = paginator.count > MAX_NEWS  # one COUNT over at most MAX_NEWS + 1 rows
+        if capped:
+            paginator = Paginator(newest[:MAX_NEWS], NEWS_PER_PAGE)
+            paginator.count = MAX_NEWS  # known already: no second COUNT
+        page_obj = paginator.get_page(request.GET.get("page"))
         # Only a known category (and a page that exists) gets a page-cache copy of its own.
         if known and not commune_key:
             declare_filter_state(request, {"category": category, "page": page_obj.number})
@@ -100,6 +110,8 @@ class ProvinceHomePage(IndicatorComparisonRoutes, ProvinceSearchRoutes, Routable
                 "chosen_category": category,
                 "articles": label(page_obj.object_list, communes),
                 "page_obj": page_obj,
+                "capped": capped,
+                "max_news": MAX_NEWS,
                 "query": urlencode({name: value for name, value in filters.items() if value}),
             },
         )

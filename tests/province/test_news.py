@@ -138,3 +138,19 @@ def test_queries_do_not_grow_with_communes_or_articles(province, get, path):
     assert small[0] == large[0] == 200
     assert small[1] == large[1], (small, large)
     print(path, "queries", small, large)
+
+
+def test_lists_the_newest_thousand_and_says_so_a_commune_filter_reaches_older_ones(province, get, monkeypatch):
+    import province.models
+
+    monkeypatch.setattr(province.models, "MAX_NEWS", 30)  # the cap is 1,000: 30 here keeps the test short
+    ((ko, ko_index), (_pal, pal_index)) = make_communes(2, 0, names=["Ia Ko", "Ia Pal"])
+    make_many_articles(ko_index, 25)
+    make_many_articles(pal_index, 10)
+    first, last = body(get("/tin-tuc/")), body(get("/tin-tuc/?page=2"))
+    assert "Chỉ hiển thị 30 tin mới nhất" in first
+    assert last.count('class="province-news__item"') == 10  # 30 listed, in pages of twenty
+    assert 'rel="next"' not in last
+    assert body(get("/tin-tuc/?page=3")).count('class="province-news__item"') == 10  # past the end: the last page
+    one_commune = body(get(f"/tin-tuc/?xa={ko.site.pk}"))
+    assert "Chỉ hiển thị" not in one_commune and 'rel="next"' in one_commune
