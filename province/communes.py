@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from core.cache import cached_for_page_view
 from core.models import CommuneProfile, PortalSettings
 from core.queries import visible
 from core.text import fold
@@ -79,6 +80,14 @@ def visible_communes(locale=None):
     for commune, short in zip(communes, short_names([commune.name for commune in communes]), strict=True):
         commune.short_name = short
     return communes
+
+
+def province_communes(request, locale=None):
+    """visible_communes() through the province site's cache. Its generation moves with any site's change
+    (province/invalidation.py), so a commune published, hidden or renamed shows on the next view; until then
+    the views that no page-cache copy answers (search, filters, feeds) skip rebuilding 100 communes."""
+    locale = locale or Locale.get_active()
+    return cached_for_page_view(request, "province-communes", [locale.pk], lambda: visible_communes(locale))
 
 
 def short_names(names):

@@ -33,7 +33,7 @@ from indicators.numbers import format_number
 from indicators.periods import format_period_code
 from indicators.ranks import shared_indicators
 
-from .communes import visible_communes
+from .communes import province_communes
 
 # The headline indicators of the communes directory, in this order, with the label shown when a commune
 # has no such indicator.
@@ -195,21 +195,21 @@ def _choice(request, name, choices, default):
 class IndicatorComparisonRoutes:
     """Routes under /chi-so/ (see the module's docstring)."""
 
-    def _shared(self, code=None, with_values=True):
-        communes = visible_communes()
+    def _shared(self, request, code=None, with_values=True):
+        communes = province_communes(request)
         codes = None if code is None else [code]
         shared = shared_indicators([c.site.pk for c in communes], Locale.get_active(), codes, with_values)
         return communes, shared
 
-    def _shared_one(self, code):
-        communes, shared = self._shared(code)
+    def _shared_one(self, request, code):
+        communes, shared = self._shared(request, code)
         if code not in shared:
             raise Http404
         return communes, shared[code]
 
     @path("chi-so/")
     def indicators(self, request):
-        communes, shared = self._shared(with_values=False)
+        communes, shared = self._shared(request, with_values=False)
         return self.render(
             request,
             template="province/comparison_list.html",
@@ -218,7 +218,7 @@ class IndicatorComparisonRoutes:
 
     @path("chi-so/<slug:code>/")
     def indicator(self, request, code):
-        communes, item = self._shared_one(code)
+        communes, item = self._shared_one(request, code)
         sort = _choice(request, "sort", SORTS, DEFAULT_SORT)
         descending = _choice(request, "order", ("asc", "desc"), "asc") == "desc"
         # A page-cache copy only for the query strings the header links write (and the bare URL).
@@ -257,8 +257,8 @@ class IndicatorComparisonRoutes:
             },
         )
 
-    def _open_rows(self, code):
-        communes, item = self._shared_one(code)
+    def _open_rows(self, request, code):
+        communes, item = self._shared_one(request, code)
         rows = [row for row in sort_rows(comparison_rows(communes, item), DEFAULT_SORT, False) if row.has_value]
         return item, rows
 
@@ -266,7 +266,7 @@ class IndicatorComparisonRoutes:
     def indicator_json(self, request, code):
         from indicators.views import OPEN_DATA_CACHE, indicator_json
 
-        item, rows = self._open_rows(code)
+        item, rows = self._open_rows(request, code)
         payload = {
             "code": item.code,
             "language": Locale.get_default().language_code,
@@ -295,7 +295,7 @@ class IndicatorComparisonRoutes:
 
         from indicators.views import OPEN_DATA_CACHE, csv_cells, csv_header
 
-        item, rows = self._open_rows(code)
+        item, rows = self._open_rows(request, code)
         output = io.StringIO()
         writer = csv.writer(output, lineterminator="\n")
         writer.writerow(["site", "commune", *csv_header(), "computed_rank", "computed_rank_of"])

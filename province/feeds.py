@@ -8,7 +8,7 @@ from core.site_urls import absolute_url
 from news.feeds import ArticleFeed
 
 from .articles import commune_of, province_articles
-from .communes import visible_communes
+from .communes import province_communes
 
 FEED_SIZE = 30
 
@@ -16,7 +16,7 @@ FEED_SIZE = 30
 class ProvinceNewsFeed(ArticleFeed):
     def get_object(self, request, page=None):
         self.request, self.site = request, page.get_site()
-        self.communes = visible_communes()
+        self.communes = province_communes(request)
         return page
 
     def title(self, page):

@@ -13,7 +13,7 @@ from core.cache import declare_filter_state
 from core.models import BasePage
 
 from .articles import category_names, label, province_articles
-from .communes import matching, visible_communes
+from .communes import matching, province_communes
 from .comparison import IndicatorComparisonRoutes
 from .province_search import ProvinceSearchRoutes
 
@@ -70,7 +70,7 @@ class ProvinceHomePage(IndicatorComparisonRoutes, ProvinceSearchRoutes, Routable
     @path("")
     def directory(self, request):
         query = _param(request, "q")
-        communes = visible_communes()
+        communes = province_communes(request)
         shown = matching(communes, query) if query else communes
         from .comparison import headlines
 
@@ -82,7 +82,7 @@ class ProvinceHomePage(IndicatorComparisonRoutes, ProvinceSearchRoutes, Routable
     @path("tin-tuc/")
     def news(self, request):
         locale = Locale.get_active()
-        communes = visible_communes()
+        communes = province_communes(request)
         commune_key, category = _param(request, "xa"), _param(request, "category")
         chosen = [c for c in communes if commune_key in (str(c.site.pk), c.slug)] if commune_key else communes
         categories = category_names(communes, locale)

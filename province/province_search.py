@@ -19,7 +19,7 @@ from wagtail.models import Locale, Site
 from search.query import MAX_QUERY_LENGTH, MAX_RESULTS, matching_page_ids_in, pages_in_order
 
 from .articles import commune_of
-from .communes import visible_communes
+from .communes import province_communes
 
 RESULTS_PER_PAGE = 10
 MAX_COMMUNE_KEY_LENGTH = 100
@@ -67,7 +67,7 @@ class ProvinceSearchRoutes:
         query = _param(request, "q", MAX_QUERY_LENGTH)
         commune_key = _param(request, "xa", MAX_COMMUNE_KEY_LENGTH)
         locale = Locale.get_active()
-        communes = visible_communes(locale)
+        communes = province_communes(request, locale)
         chosen = [c for c in communes if commune_key in (str(c.site.pk), c.slug)] if commune_key else communes
         ids = []
         if query and chosen:
