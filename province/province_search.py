@@ -27,7 +27,7 @@ MAX_COMMUNE_KEY_LENGTH = 100
 
 @dataclass
 class SearchResult:
-    page: object  # the specific page
+    page: object  # the page as search.query.pages_in_order() reads it
     commune: object  # province.communes.Commune
     url: str  # on the commune's own site
     kind: str  # the page type's name, e.g. "news article"
@@ -43,7 +43,7 @@ def labelled_results(pages, communes):
         if commune is None:  # never, for pages found below these communes
             continue
         summary = getattr(page, "lead", "") or page.search_description or ""
-        kind = str(page._meta.verbose_name)
+        kind = str(page.specific_class._meta.verbose_name)
         date = getattr(page, "publication_date", None)
         results.append(SearchResult(page, commune, commune.url_of(page), kind, date, summary))
     return results

@@ -131,3 +131,25 @@ def test_a_query_matching_more_than_the_limit_lists_the_first_ones_and_says_so(c
     assert titles(response) == ["Hội nghị Ban Chỉ đạo về chuyển đổi số"]  # the best match, cached like any
     assert "Chỉ hiển thị 1 kết quả đầu tiên: hãy thêm từ để thu hẹp tìm kiếm." in response.content.decode()
     assert "thu hẹp tìm kiếm" not in search(client, q="giao thong").content.decode()
+
+
+def test_each_result_links_to_its_page_in_the_readers_language(client, articles):
+    import lxml.html
+
+    from core.demo import translate_page
+    from tests.factories.core import url_of
+
+    commune, index = articles
+    article = NewsPage.objects.get(title="Tiêm chủng mở rộng")
+    translate_page(commune.home, en(), title="Home")
+    translate_page(index, en(), title="News", slug="news")
+    english = translate_page(article, en(), title="Expanded immunisation", slug="expanded-immunisation")
+    bump_site_generation(commune.site.pk)
+
+    def links(response):
+        tree = lxml.html.fromstring(response.content.decode())
+        return {a.text_content().strip(): a.get("href") for a in tree.xpath("//ol[@class='search-results']//a")}
+
+    assert links(search(client, q="tiem chung"))["Tiêm chủng mở rộng"] == url_of(article)
+    assert links(search(client, prefix="/en", q="immunisation")) == {"Expanded immunisation": url_of(english)}
+    assert url_of(english).startswith("/en/")
