@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import path
 from wagtail.models import Locale
 
-from core.cache import declare_filter_state
+from core.cache import cached_for_page_view, declare_filter_state
 from core.text import fold
 from indicators.charts import svg_root
 from indicators.display import period_label
@@ -77,6 +77,19 @@ def headlines(communes, locale=None):
             items.append(headline)
         rows.append((commune, items))
     return rows
+
+
+def directory_headlines(request, communes, shown):
+    """headlines() of `shown` (some of `communes`, the visible ones), read from the province site's cache:
+    the figures of all communes are computed once per generation (one commune's new figure moves it) and
+    kept as plain text, so a directory filtered by name costs no indicator query."""
+    locale = Locale.get_active()
+
+    def compute():
+        return {commune.site.pk: items for commune, items in headlines(communes, locale)}
+
+    figures = cached_for_page_view(request, "province-headlines", [locale.pk], compute)
+    return [(commune, figures[commune.site.pk]) for commune in shown if commune.site.pk in figures]
 
 
 @dataclass
@@ -196,6 +209,8 @@ class IndicatorComparisonRoutes:
     """Routes under /chi-so/ (see the module's docstring)."""
 
     def _shared(self, request, code=None, with_values=True):
+        # Not cached: unpickling 100 communes' indicators and observations cost more than the two queries
+        # (measured), and the page cache keeps each comparison's rendered copies anyway.
         communes = province_communes(request)
         codes = None if code is None else [code]
         shared = shared_indicators([c.site.pk for c in communes], Locale.get_active(), codes, with_values)

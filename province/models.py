@@ -72,12 +72,10 @@ class ProvinceHomePage(IndicatorComparisonRoutes, ProvinceSearchRoutes, Routable
         query = _param(request, "q")
         communes = province_communes(request)
         shown = matching(communes, query) if query else communes
-        from .comparison import headlines
+        from .comparison import directory_headlines
 
-        return self.render(
-            request,
-            context_overrides={"communes": shown, "query": query, "directory_rows": headlines(shown)},
-        )
+        rows = directory_headlines(request, communes, shown)
+        return self.render(request, context_overrides={"communes": shown, "query": query, "directory_rows": rows})
 
     @path("tin-tuc/")
     def news(self, request):

@@ -76,3 +76,21 @@ def test_queries_do_not_grow_with_communes_or_articles(province, get):
     assert small[0] == large[0] == 200
     assert small[1] == large[1], (small, large)
     print("province home queries", small, large)
+
+
+def test_a_communes_new_figure_or_new_name_shows_on_the_next_view_of_the_filtered_directory(province, get):
+    from core.models import CommuneProfile
+    from tests.factories.indicators import make_indicator
+
+    ((ko, _), (pal, _)) = make_communes(2, 0, names=["Ia Ko", "Ia Pal"])
+    indicator = make_indicator(ko.site, "dan-so", "Dân số", [("2025", "9000")])
+    assert "9.000" in names_in(get("/?q=ia"))  # the communes and their figures are cached from here on
+    observation = indicator.observations.get()
+    observation.value = "9500"
+    observation.save()
+    profile = CommuneProfile.objects.get(site=pal.site)
+    profile.portal_name = "Cổng thông tin điện tử xã Ia Pal Mới"
+    profile.save()
+    html = names_in(get("/?q=ia"))
+    assert "9.500" in html and "9.000" not in html
+    assert "Ia Pal Mới" in html
