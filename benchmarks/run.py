@@ -78,13 +78,18 @@ def page_urls(env, host, province_host=None):
     return targets
 
 
-def drain(port, host, path, limit=30.0):
+def drain(port, host, path, limit=180.0):
     """Wait until the workers have finished what the last wrk run left queued (a slow page's backlog would
-    otherwise be measured against the next URL): a light request must answer fast twice in a row."""
+    otherwise be measured against the next URL): a light request must answer fast twice in a row. A request
+    stuck behind the backlog (timed out) just counts as slow."""
     deadline, fast = time.monotonic() + limit, 0
     while fast < 2 and time.monotonic() < deadline:
         started = time.monotonic()
-        servers.get(port, path, host=host)
+        try:
+            servers.get(port, path, host=host)
+        except OSError:  # socket timeout, connection reset: the workers are still busy
+            fast = 0
+            continue
         fast = fast + 1 if time.monotonic() - started < 0.02 else 0
         time.sleep(0.1)
 

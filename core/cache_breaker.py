@@ -9,6 +9,11 @@ again"), failure keeps it open for another cooldown without logging. So an outag
 failed connection per cooldown and one log line per outage, and every page renders uncached meanwhile.
 
 Sessions (`cached_db`) read "missing" and go to the database; Django itself never notices the outage.
+
+A few keys that libraries rebuild at great cost on every miss (OUTAGE_COPY_KEYS: Wagtail's site root paths,
+one query per site, on each request that builds a page URL: 100 queries a view of the province hub) are
+kept in this process while the server is unavailable, for at most PORTAL_OUTAGE_CACHE_SECONDS, as the
+portal's own fragments are (core/cache.py); deleting such a key drops this process's copy at once.
 """
 
 import logging
@@ -23,6 +28,53 @@ from redis.exceptions import RedisError
 logger = logging.getLogger("portal.cache")
 
 FAILURES = (ConnectionInterrupted, RedisError, OSError)
+
+
+OUTAGE_COPY_KEYS = frozenset({"wagtail_site_root_paths"})
+
+
+class OutageCopy:
+    """This process's copy of OUTAGE_COPY_KEYS, read and written only while the server is unavailable."""
+
+    def __init__(self):
+        self._entries, self._lock = {}, threading.Lock()
+
+    @staticmethod
+    def seconds():
+        return float(getattr(settings, "PORTAL_OUTAGE_CACHE_SECONDS", 30))
+
+    @staticmethod
+    def _key(args, kwargs):
+        key = args[0] if args else kwargs.get("key")
+        if key not in OUTAGE_COPY_KEYS:
+            return None
+        return (key, kwargs.get("version"))
+
+    def get(self, args, kwargs):
+        key = self._key(args, kwargs)
+        with self._lock:
+            expires, value = self._entries.get(key, (0.0, None))
+        return value if key is not None and expires > time.monotonic() else _default(args, kwargs)
+
+    def set(self, args, kwargs):
+        key = self._key(args, kwargs)
+        value = args[1] if len(args) > 1 else kwargs.get("value")
+        if key is not None:
+            with self._lock:
+                self._entries[key] = (time.monotonic() + self.seconds(), value)
+        return False
+
+    def delete(self, args, kwargs):
+        key = self._key(args, kwargs)
+        with self._lock:
+            self._entries.pop(key, None)
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+
+
+outage_copy = OutageCopy()
 
 
 class CacheUnavailable(Exception):
@@ -83,6 +135,7 @@ def reset_breakers():
     """Close every breaker (tests start each case with Redis assumed up)."""
     with _breakers_lock:
         _breakers.clear()
+    outage_copy.clear()
 
 
 def _guarded(method_name, fallback):
@@ -133,14 +186,19 @@ class BreakerRedisCache(RedisCache):
     def breaker(self):
         return breaker_for(self._server if isinstance(self._server, str) else ",".join(self._server))
 
-    get = _guarded("get", _default)
+    get = _guarded("get", outage_copy.get)
     get_many = _guarded("get_many", _empty)
     has_key = _guarded("has_key", _false)
-    set = _guarded("set", _false)
+    set = _guarded("set", outage_copy.set)
     set_many = _guarded("set_many", _nothing)
     add = _guarded("add", _false)
     touch = _guarded("touch", _false)
-    delete = _guarded("delete", _false)
+    _delete = _guarded("delete", _false)
+
+    def delete(self, *args, **kwargs):
+        outage_copy.delete(args, kwargs)  # up or down: a deleted key is never served from this process's copy
+        return self._delete(*args, **kwargs)
+
     delete_many = _guarded("delete_many", _nothing)
     clear = _guarded("clear", _nothing)
     incr = _guarded("incr", _unavailable)

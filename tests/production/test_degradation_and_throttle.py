@@ -132,3 +132,28 @@ def test_counters_live_in_the_database_not_the_cache(production, two_sites, edit
     cache.clear()  # eviction or a Redis flush changes nothing
     assert sign_in(client, "bientapvien", "dung-mat-khau-2026").status_code == 429
     assert set(AccessAttempt.objects.values_list("username", flat=True)) == {"bientapvien"}
+
+
+def test_wagtails_site_root_paths_are_kept_in_the_process_while_redis_is_down(
+    redis_down, cache_errors, two_sites, https_get, django_assert_max_num_queries
+):
+    """Wagtail rebuilds its site root paths on every miss with a query per site (100 a view on the province
+    hub, which links to every commune); during an outage each process keeps its own copy for a few seconds."""
+    from django.core.cache import cache
+    from wagtail.models import Site
+    from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
+
+    from tests.factories.core import make_commune
+
+    for number in range(6):
+        make_commune(f"them-{number}", f"them{number}.gialai.gov.vn", name=f"Xã thêm {number}")
+    first = Site.get_site_root_paths()
+    assert len(first) >= 8
+    with django_assert_max_num_queries(0):
+        assert Site.get_site_root_paths() == first  # from this process's copy, not 8 queries again
+    # Wagtail deletes the key when a site changes: the copy goes with it, at once.
+    cache.delete(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
+    Site.objects.filter(hostname="them0.gialai.gov.vn").delete()
+    assert len(Site.get_site_root_paths()) < len(first)
+    assert https_get("/").status_code == 200
+    assert len(cache_errors) == 1
