@@ -2,6 +2,18 @@
    "a11y" cookie, so a page served from a shared cache never flashes the default style.
    Cookie format (see accessibility/preferences.py): "t150.hc" = 150 % text, high contrast chosen;
    "nc" = normal contrast chosen. Unknown tokens are ignored. */
+/* On phones the main menu folds behind its button (portal.css, .menu-folds): the class and the button's
+   handler are set here together, before first paint, so the menu never jumps shut once shown and is never
+   folded without a button that opens it. */
+(function () {
+  document.documentElement.classList.add("menu-folds");
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest(".main-menu__toggle") : null;
+    if (!button) return;
+    var open = button.parentNode.classList.toggle("main-menu--open");
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+})();
 (function () {
   var m = document.cookie.match(/(?:^|;\s*)a11y=([^;]*)/);
   if (!m) return;
