@@ -1,22 +1,55 @@
+from dataclasses import dataclass
+
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.text import Truncator
 from wagtail.models import Locale, Site
 
+from core.cache import cached
 from core.queries import localized_root
 
-from .query import MAX_QUERY_LENGTH, MAX_RESULTS, matching_page_ids, pages_in_order
+from .query import MAX_QUERY_LENGTH, MAX_RESULTS, matching_page_ids, pages_in_order, terms_of
 
 PER_PAGE = 10
+SUMMARY_WORDS = 30
 
 
-def with_paths(pages, root):
-    """Each page's path on this site (page.result_url), built from its url_path below the site's home in the
-    active language: what Wagtail's {% pageurl %} gives, without its site lookup per result."""
-    for page in pages:
-        page.result_url = reverse("wagtail_serve", args=(page.url_path[len(root.url_path) :],))
-    return pages
+@dataclass(frozen=True)
+class Hit:
+    """A result as the list shows it, ready to print."""
+
+    title: str
+    url: str  # the page's path on this site, in the active language
+    date: object  # an article's publication date, else None
+    summary: str  # the lead, else the search description, at most SUMMARY_WORDS words
+
+
+def hits(pages, root):
+    """Each page as a Hit. The path is built from its url_path below the site's home in the active language:
+    what Wagtail's {% pageurl %} gives, without its site lookup per result."""
+    return [
+        Hit(
+            page.title,
+            reverse("wagtail_serve", args=(page.url_path[len(root.url_path) :],)),
+            page.publication_date,
+            Truncator(page.lead or page.search_description or "").words(SUMMARY_WORDS, truncate=" …"),
+        )
+        for page in pages
+    ]
+
+
+def page_of_hits(site, locale, query, page_obj):
+    """The hits of one page of results, kept with the folded query and the page number in this process's
+    bounded cache until the site changes, as the matching ids are: a repeated search reads no page."""
+
+    def compute():
+        # Every id is at or below the site's home in this language (search_pages()).
+        return hits(pages_in_order(page_obj.object_list), localized_root(site, locale))
+
+    terms = " ".join(terms_of(query))
+    return cached(site.id, "search-hits", [locale.pk, page_obj.number, terms], compute, shared=False)
 
 
 def search(request):
@@ -27,8 +60,7 @@ def search(request):
     paginator = Paginator(ids[:MAX_RESULTS], PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page")) if query else None
     if page_obj is not None:
-        # Every id is at or below the site's home in this language (search_pages()).
-        page_obj.object_list = with_paths(pages_in_order(page_obj.object_list), localized_root(site, locale))
+        page_obj.object_list = page_of_hits(site, locale, query, page_obj)
     query_string = request.GET.copy()
     query_string.pop("page", None)
     query_string["q"] = query

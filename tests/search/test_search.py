@@ -153,3 +153,13 @@ def test_each_result_links_to_its_page_in_the_readers_language(client, articles)
     assert links(search(client, q="tiem chung"))["Tiêm chủng mở rộng"] == url_of(article)
     assert links(search(client, prefix="/en", q="immunisation")) == {"Expanded immunisation": url_of(english)}
     assert url_of(english).startswith("/en/")
+
+
+def test_a_renamed_or_unpublished_result_shows_so_on_the_next_search(client, articles):
+    assert "Tiêm chủng mở rộng" in titles(search(client, q="chuyen doi so"))  # its hits are cached from here on
+    article = NewsPage.objects.get(title="Tiêm chủng mở rộng")
+    article.title = "Tiêm chủng mở rộng đợt 3"
+    article.save_revision().publish()
+    assert titles(search(client, q="chuyen doi so"))[1] == "Tiêm chủng mở rộng đợt 3"
+    article.unpublish()
+    assert titles(search(client, q="chuyen doi so")) == ["Hội nghị Ban Chỉ đạo về chuyển đổi số"]
