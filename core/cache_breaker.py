@@ -52,9 +52,11 @@ class OutageCopy:
 
     def get(self, args, kwargs):
         key = self._key(args, kwargs)
+        if key is None or self.seconds() <= 0:  # not such a key, or the outage copy is turned off
+            return _default(args, kwargs)
         with self._lock:
             expires, value = self._entries.get(key, (0.0, None))
-        return value if key is not None and expires > time.monotonic() else _default(args, kwargs)
+        return value if expires > time.monotonic() else _default(args, kwargs)
 
     def set(self, args, kwargs):
         key = self._key(args, kwargs)
