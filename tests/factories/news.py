@@ -45,7 +45,8 @@ def make_article(
         lead=lead or f"Tóm tắt {title}",
         body=body or [("paragraph", f"<p>Nội dung {title}.</p>")],
         cover_image=cover,
-        publication_date=timezone.now() - datetime.timedelta(days=days_ago, minutes=number),
+        # A second older per article made before, for a stable order (minutes drifted by days over a run).
+        publication_date=timezone.now() - datetime.timedelta(days=days_ago, seconds=number),
         live=fast,
         **fields,
     )
