@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Pag
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.permissions import SiteScopedForm
+from .forms import AlertBannerForm
 
 
 class Severity(models.TextChoices):
@@ -43,7 +43,7 @@ class AlertBanner(TranslatableMixin, models.Model):
         ),
     )
 
-    base_form_class = SiteScopedForm
+    base_form_class = AlertBannerForm
     # Only the words are translated; the section stays the same page (matched across languages when shown).
     translatable_fields = [
         TranslatableField("title"),

@@ -22,19 +22,16 @@ from django.db import transaction
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import (
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     GroupSitePermission,
     Locale,
     Page,
     Site,
-    Workflow,
-    WorkflowPage,
-    WorkflowTask,
 )
 
 from core.documents import site_collection
+from core.workflows import moderation_workflow
 
 EDITORS = "editors"
 MODERATORS = "moderators"
@@ -47,8 +44,6 @@ ROLE_LABELS = {
     TRANSLATORS: "Biên dịch viên",
     SITE_ADMINS: "Quản trị trang",
 }
-
-WORKFLOW_NAME = "Duyệt tin"
 
 # Page permissions on the site's trees. Translators get theirs on translated trees only.
 PAGE_PERMISSIONS = {
@@ -151,19 +146,6 @@ def _sync_collection_permissions(group, collection, names):
         GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
 
 
-def _setup_workflow(site, approvers):
-    workflow, _ = Workflow.objects.get_or_create(name=f"{WORKFLOW_NAME} – {site_label(site)}")
-    task = GroupApprovalTask.objects.filter(name=f"Kiểm duyệt – {site_label(site)}").first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=f"Kiểm duyệt – {site_label(site)}")
-    task.groups.set(approvers)
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    # On the home page of every locale: news (and any other page) goes through moderation.
-    for home in site_homes(site):
-        WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
-    return workflow
-
-
 @transaction.atomic
 def setup_site(site):
     """Create or update the four groups of one site and its workflow. Returns {role: Group}."""
@@ -185,7 +167,7 @@ def setup_site(site):
                 content_type__app_label=model._meta.app_label, codename=f"change_{model._meta.model_name}"
             )
             GroupSitePermission.objects.get_or_create(group=groups[SITE_ADMINS], site=site, permission=permission)
-    _setup_workflow(site, [groups[MODERATORS], groups[SITE_ADMINS]])
+    moderation_workflow(site_label(site), homes, [groups[MODERATORS], groups[SITE_ADMINS]])
     return groups
 
 

@@ -8,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 from . import localize_guard
 from .guide import guide_view
 from .panels import GuidePanel, MyDraftsAwaitingApprovalPanel, OutOfDateIndicatorsPanel, out_of_date_indicators
+from .summary import use_own_portal_words
 
 
 @hooks.register("construct_homepage_panels")
@@ -17,6 +18,9 @@ def add_editorial_panels(request, panels):
     indicators = out_of_date_indicators(request.user)
     if indicators is not None:  # the indicators app offers no such list: no panel
         panels.append(OutOfDateIndicatorsPanel(indicators))
+
+
+hooks.register("construct_homepage_summary_items", use_own_portal_words, order=100)
 
 
 @hooks.register("register_admin_urls")

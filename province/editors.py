@@ -4,6 +4,7 @@ documents, its alerts, including province-wide ones) and nothing of any commune.
 Scoping is the communes' own (core/permissions.py): a group manages the sites whose tree holds one of its
 page permissions. Its permissions sit on the province home only, a sibling of every commune home, so the
 site-scoped snippets (alerts) list and accept the province site only, and Wagtail refuses communes' pages.
+They review each other's drafts in the province's own "Duyệt tin" workflow (they may also publish at once).
 Everything is get-or-create: running it again converges.
 """
 
@@ -13,6 +14,7 @@ from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
 
 from core.demo import ADMIN_PASSWORD
 from core.documents import site_collection
+from core.workflows import moderation_workflow
 
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 MODEL_PERMISSIONS = [
@@ -50,6 +52,8 @@ def setup_province_editors(site, name=None):
     collection = site_collection(site)
     for permission in _permissions(COLLECTION_PERMISSIONS):
         GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+    # Their own moderation, not Wagtail's default workflow at the tree's root (English, approved by nobody here).
+    moderation_workflow(site.site_name or site.hostname, homes, [group])
     return group
 
 

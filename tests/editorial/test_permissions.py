@@ -261,7 +261,7 @@ def test_an_editor_at_the_top_of_the_tree_is_told_which_home_to_open(client, com
 
     listing = login(client, editor).get("/admin/pages/", follow=True).content.decode()
     assert "<title>Đang xem: Tất cả cổng thông tin" in " ".join(listing.split())
-    assert "Mở trang chủ tiếng Việt" in listing
+    assert 'Mở trang chủ có nhãn "Tiếng Việt"' in listing
     assert "Trang tạo ở đây sẽ không truy cập được" not in listing
 
     client.force_login(get_user_model().objects.create_superuser("root", "root@example.invalid", "x"))
@@ -283,3 +283,23 @@ def test_the_dashboard_is_headed_with_the_editors_commune(client, communes):
     client.force_login(get_user_model().objects.create_superuser("root", "root@example.invalid", "x"))
     heading = lxml.html.fromstring(client.get("/admin/").content.decode()).xpath("string(//h1)")
     assert heading.strip() == "Cổng thông tin điện tử xã"  # the installation's name (WAGTAIL_SITE_NAME)
+
+
+def test_dashboard_counts_and_names_the_editors_own_portal_not_the_installation(client, communes):
+    import lxml.html
+
+    a, _ = communes
+    login(client, commune_user("editor_a", a.site, EDITORS))
+    tree = lxml.html.fromstring(client.get("/admin/").content.decode())
+    summary = " ".join(tree.xpath("//*[contains(@class, 'w-summary')]//text()")).split()
+    own_pages = Page.objects.descendant_of(a.home, inclusive=True).count()  # home, news section, article
+    all_pages = Page.objects.exclude(depth=1).count()
+    assert own_pages == 3 and all_pages > own_pages
+    assert summary[summary.index("trang") - 1] == str(own_pages), summary
+    assert "Xã xa-a" in " ".join(summary) and "Wagtail" not in tree.findtext(".//title")
+
+
+def test_wagtails_default_workflow_is_named_in_vietnamese():
+    # Pages with no portal workflow of their own fall under it; its name is on the admin's submit button.
+    assert not Workflow.objects.filter(name__icontains="Moderators").exists()
+    assert Workflow.objects.filter(name="Duyệt tin").exists()

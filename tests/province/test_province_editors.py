@@ -71,3 +71,27 @@ def test_the_add_screen_has_their_only_site_chosen_already(client, province_edit
     site, _, _ = province_editor
     tree = lxml.html.fromstring(client.get("/admin/snippets/alerts/alertbanner/add/").content.decode())
     assert tree.xpath("//select[@id='id_site']/option[@selected]/@value") == [str(site.pk)]
+
+
+def test_province_pages_go_through_the_provinces_own_workflow_approved_by_its_editors(province, province_editor):
+    site, commune, _ = province_editor
+    workflow = province.get_workflow()
+    assert workflow.name == f"Duyệt tin – {site.site_name or site.hostname}"
+    approvers = set(workflow.tasks.get().specific.groups.values_list("name", flat=True))
+    assert approvers == {group_name(site)}
+    assert commune.home.get_workflow() != workflow
+
+
+def test_a_new_alert_starts_now_and_runs_one_day(client, province_editor):
+    from datetime import datetime, timedelta
+
+    import lxml.html
+    from django.utils import timezone
+
+    before = timezone.localtime().replace(second=0, microsecond=0, tzinfo=None)
+    tree = lxml.html.fromstring(client.get("/admin/snippets/alerts/alertbanner/add/").content.decode())
+    starts, ends = (
+        datetime.strptime(tree.xpath(f"//input[@id='id_{name}']/@value")[0], "%Y-%m-%d %H:%M")
+        for name in ("starts_at", "ends_at")
+    )
+    assert before <= starts <= before + timedelta(minutes=1) and ends - starts == timedelta(days=1)

@@ -161,6 +161,21 @@ def typed_text_kept(page, text, field="body"):
     )
 
 
+# --- refusals ------------------------------------------------------------------------------------------------
+
+
+def refused(page, url):
+    """Opening `url` gives the admin's refusal: back on the dashboard with an error message, no crash."""
+    response = page.goto(url)
+    assert response.status in (200, 403), f"{url} answered {response.status}"
+    assert "/edit/" not in page.url and "/delete/" not in page.url
+    message = page.locator(".messages .error, .messages [class*=error], main h1, .w-header__title").first
+    expect(message).to_be_visible()
+    text = page.locator("body").inner_text()
+    assert "Traceback" not in text and "Server Error" not in text
+    assert "permission" not in text.lower(), "the refusal is shown in English"
+
+
 # --- the demo's Ia Ko: its accounts (core/demo.py) and its news section --------------------------------------
 
 EDITOR, MODERATOR = "iako-bientap", "iako-kiemduyet"

@@ -6,6 +6,8 @@ Lists leave them out; opening their addresses directly gives the admin's refusal
 import pytest
 from playwright.sync_api import expect
 
+from . import admin as admin_steps
+
 pytestmark = pytest.mark.browser
 
 EDITOR = "iako-bientap"
@@ -38,18 +40,6 @@ def ia_pal_content(journey_portal):
     }
 
 
-def refused(page, url):
-    """Opening `url` gives the admin's refusal: back on the dashboard with an error message, no crash."""
-    response = page.goto(url)
-    assert response.status in (200, 403), f"{url} answered {response.status}"
-    assert "/edit/" not in page.url and "/delete/" not in page.url
-    message = page.locator(".messages .error, .messages [class*=error], main h1, .w-header__title").first
-    expect(message).to_be_visible()
-    text = page.locator("body").inner_text()
-    assert "Traceback" not in text and "Server Error" not in text
-    assert "permission" not in text.lower(), "the refusal is shown in English"
-
-
 def test_an_editor_of_ia_ko_cannot_see_or_edit_ia_pal_content(journey, ia_pal_content):
     page_ = ia_pal_content["page"]
     image = ia_pal_content["image"]
@@ -70,7 +60,7 @@ def test_an_editor_of_ia_ko_cannot_see_or_edit_ia_pal_content(journey, ia_pal_co
     expect(admin.locator(f"a[href='/admin/pages/{page_.pk}/edit/']")).to_have_count(0)
 
     # Direct addresses: refused.
-    refused(admin, f"/admin/pages/{page_.pk}/edit/")
-    refused(admin, f"/admin/images/{image.pk}/")
-    refused(admin, f"/admin/documents/edit/{document.pk}/")
-    refused(admin, f"/admin/snippets/legaldocs/legaldocument/edit/{legal.pk}/")
+    admin_steps.refused(admin, f"/admin/pages/{page_.pk}/edit/")
+    admin_steps.refused(admin, f"/admin/images/{image.pk}/")
+    admin_steps.refused(admin, f"/admin/documents/edit/{document.pk}/")
+    admin_steps.refused(admin, f"/admin/snippets/legaldocs/legaldocument/edit/{legal.pk}/")
