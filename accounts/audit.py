@@ -13,6 +13,7 @@ from wagtail.log_actions import LogFormatter, get_active_log_context, log
 from wagtail.models import Site
 
 from .communes import site_id_for_request, site_ids_for_group, site_ids_for_member
+from .permission_words import in_words
 from .throttle import client_ip
 
 SIGN_IN = "accounts.sign_in"
@@ -58,7 +59,7 @@ class AccountLogFormatter(LogFormatter):
         if data.get("group"):
             parts.append(str(_("group: %(group)s")) % {"group": data["group"]})
         if data.get("detail"):
-            parts.append(data["detail"])
+            parts.append(in_words(data["detail"]) if log_entry.action == GROUP_PERMISSIONS_CHANGED else data["detail"])
         if data.get("ip"):
             parts.append(str(_("IP: %(ip)s")) % {"ip": data["ip"]})
         return " · ".join(parts)

@@ -74,3 +74,24 @@ def test_editors_and_moderators_cannot_export(people, client):
         response = client.get("/admin/reports/security-log/", {"format": "csv"}, HTTP_HOST="a.gialai.gov.vn")
         assert response.status_code in (302, 403)
         assert not response.get("Content-Type", "").startswith("text/csv")
+
+
+def test_permission_changes_are_shown_in_words_not_codenames(people, two_sites):
+    from django.contrib.auth.models import Permission
+    from django.utils import translation
+    from wagtail.models import GroupPagePermission
+
+    site_a = two_sites[0].site
+    group = Group.objects.get(name=group_name(site_a, EDITORS))
+    GroupPagePermission.objects.filter(group=group, permission__codename="publish_page").delete()
+    GroupPagePermission.objects.create(
+        group=group, page=two_sites[0].home, permission=Permission.objects.get(codename="publish_page")
+    )
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    entries = ModelLogEntry.objects.filter(object_id=str(site_a.pk), action="accounts.group_permissions_changed")
+    with translation.override("vi"):
+        messages = [entry.message for entry in entries.order_by("pk")]
+    assert any("+ xuất bản trang (" in message for message in messages), messages
+    assert any("+ vào trang quản trị" in message for message in messages), messages
+    assert not any("publish_page" in message or "access_admin" in message for message in messages)
+    assert any("publish_page" in entry.data["detail"] for entry in entries)  # the log keeps the codename
