@@ -45,3 +45,26 @@ def test_on_a_wide_screen_the_menu_never_folds(new_context):
     page.goto(ARTICLE)
     expect(page.locator(".main-menu__toggle")).to_be_hidden()
     expect(page.locator(".main-menu__list a").first).to_be_visible()
+
+
+def test_on_a_phone_the_page_chrome_is_compact_and_the_title_comes_before_read_aloud(new_context):
+    page = new_context(viewport=PHONE).new_page()
+    page.goto(ARTICLE)
+    # The two contrast buttons share a row, the emblem sits beside the portal's name.
+    increase, decrease = (
+        page.locator(f".a11y-toolbar button[value={v}]") for v in ("contrast-high", "contrast-default")
+    )
+    assert increase.bounding_box()["y"] == decrease.bounding_box()["y"]
+    logo, name = page.locator(".site-header__logo").bounding_box(), page.locator(".site-header__unit").bounding_box()
+    assert name["x"] > logo["x"] + logo["width"] and name["y"] < logo["y"] + logo["height"]
+    chrome = page.locator(".main-menu").bounding_box()
+    assert chrome["y"] + chrome["height"] <= 420, f"toolbar, header and menu take {chrome['y'] + chrome['height']} px"
+    # The breadcrumb ends with the section: the current page's title is the heading right below it.
+    expect(page.locator(".breadcrumbs [aria-current=page]")).to_be_hidden()
+    expect(page.locator(".breadcrumbs a").nth(1)).to_be_visible()
+    # Read aloud comes under the title and date, with only its Play button until reading starts.
+    title, play = page.locator("h1").bounding_box(), page.locator("[data-read-aloud-play]")
+    expect(play).to_be_visible()
+    assert play.bounding_box()["y"] > title["y"]
+    expect(page.locator("[data-read-aloud-pause]")).to_be_hidden()
+    expect(page.locator("[data-read-aloud-stop]")).to_be_hidden()
