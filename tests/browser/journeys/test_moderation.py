@@ -70,12 +70,7 @@ def test_moderator_requests_changes_editor_fixes_moderator_approves_residents_fi
     expect(moderator.locator("#id_lead")).to_have_value(LEAD)
 
     journey.step(moderator, "moderator-comments")
-    moderator.locator("[data-contentpath=lead] [data-comment-add]").first.click()
-    comment_box = moderator.locator("textarea.comment__input").last
-    expect(comment_box).to_be_visible()
-    comment_box.fill(COMMENT)
-    moderator.locator(".comment__button--primary").last.click()
-    expect(moderator.locator(".comment__text").filter(has_text=COMMENT).first).to_be_visible()
+    admin.add_comment(moderator, "lead", COMMENT)
     journey.step(moderator, "guide:08-comment")
     admin.save_draft(moderator)
     journey.step(moderator, "moderator-requests-changes")
