@@ -3,13 +3,15 @@
 Articles are matched on their stored folded text (title, lead, body, source: NewsPage.search_text);
 other pages on their title and search description, folded in SQL with UNACCENT() (PostgreSQL's
 extension, or the Python function search/apps.py registers on SQLite). Every term must match.
-One query builder serves a site's own search (search_pages) and the search over several sites at once
-(search_pages_in: the province hub's search of every commune), so both keep the same rules.
+One query builder serves a site's own search (search_page_ids) and the search over several sites at once
+(search_page_ids_in: the province hub's search of every commune), so both keep the same rules.
 Measured simpler and more predictable than the database search backend, which on PostgreSQL ignores
 diacritics only with extra extensions and fuzzy queries.
 """
 
-from django.db.models import Case, F, IntegerField, Q, Value, When
+import math
+
+from django.db.models import F, Q
 from django.db.models.functions import Lower, Substr
 from django.db.models.lookups import Transform
 from wagtail.models import Page
@@ -35,32 +37,47 @@ def terms_of(query):
     return fold(query[:MAX_QUERY_LENGTH]).split()[:MAX_TERMS]
 
 
-def _matching(pages, locale, terms):
-    """The one query builder: `pages` narrowed to live public pages in `locale` matching every term, title
-    hits first, then newest. Shared by the single-site and the multi-site search."""
-    pages = visible(pages.filter(locale=locale)).annotate(
+def _newest_first(rows):
+    return rows.order_by(F("last_published_at").desc(nulls_last=True), "-pk")
+
+
+def _matching_ids(pages, locale, terms):
+    """The one query builder: the ids of `pages` narrowed to live public pages in `locale` matching every term,
+    title hits first, then newest, at most MAX_RESULTS + 1. Shared by the single-site and the multi-site search.
+
+    Articles and other pages are matched apart. Articles on their stored folded text alone (one column, which
+    PostgreSQL's trigram index serves, news/migrations/0005), newest first; other pages (a few per commune)
+    fold their title and description in SQL. Title hits are put first here, among those kept:
+    one query with an OR across both tables and a title-first order read every article (2.2-3.3 s measured)."""
+    pages = visible(pages.filter(locale=locale))
+    articles = pages.filter(newspage__isnull=False)
+    others = pages.filter(newspage__isnull=True).annotate(
         folded_title=Lower(Unaccent("title")), folded_description=Lower(Unaccent("search_description"))
     )
-    in_title = Q()
     for term in terms:
-        pages = pages.filter(
-            Q(newspage__search_text__contains=term)
-            | Q(folded_title__contains=term)
-            | Q(folded_description__contains=term)
-        )
-        in_title &= Q(folded_title__contains=term)
-    return pages.annotate(
-        title_hit=Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField())
-    ).order_by("-title_hit", F("last_published_at").desc(nulls_last=True), "-pk")
+        articles = articles.filter(newspage__search_text__contains=term)
+        others = others.filter(Q(folded_title__contains=term) | Q(folded_description__contains=term))
+    rows = [
+        *_newest_first(articles).values_list("pk", "title", "last_published_at")[: MAX_RESULTS + 1],
+        *_newest_first(others).values_list("pk", "title", "last_published_at")[: MAX_RESULTS + 1],
+    ]
+
+    def order(row):
+        pk, title, published = row
+        folded = fold(title)
+        return (not all(term in folded for term in terms), -published.timestamp() if published else math.inf, -pk)
+
+    return [row[0] for row in sorted(rows, key=order)[: MAX_RESULTS + 1]]
 
 
-def search_pages(site, locale, query):
-    """Live public pages of `site` in `locale` matching every term of `query`; title hits first, then newest."""
+def search_page_ids(site, locale, query):
+    """Ids of live public pages of `site` in `locale` matching every term of `query`; title hits first, then
+    newest."""
     terms = terms_of(query)
     root = localized_root(site, locale) if site else None
     if not terms or root is None:
-        return Page.objects.none()
-    return _matching(Page.objects.descendant_of(root, inclusive=True), locale, terms)
+        return []
+    return _matching_ids(Page.objects.descendant_of(root, inclusive=True), locale, terms)
 
 
 def _below_any(root_paths):
@@ -78,14 +95,14 @@ def _below_any(root_paths):
     return pages.filter(condition)
 
 
-def search_pages_in(root_paths, locale, query):
-    """search_pages() over several sites at once: live public pages in `locale` at or below any of
-    `root_paths` (the tree paths of the sites' homes in that language) matching every term of `query`, with
-    the same rules and order, in one query whatever the number of sites."""
+def search_page_ids_in(root_paths, locale, query):
+    """search_page_ids() over several sites at once: pages in `locale` at or below any of `root_paths` (the
+    tree paths of the sites' homes in that language), with the same rules and order, in the same two queries
+    whatever the number of sites."""
     terms = terms_of(query)
     if not terms or not root_paths:
-        return Page.objects.none()
-    return _matching(_below_any(root_paths), locale, terms)
+        return []
+    return _matching_ids(_below_any(root_paths), locale, terms)
 
 
 def _cached_ids(site, locale, query, extra_parts, compute):
@@ -102,19 +119,19 @@ def _cached_ids(site, locale, query, extra_parts, compute):
 
 
 def matching_page_ids(site, locale, query):
-    """The ids of search_pages(), in order, kept per folded query in this process's bounded cache until the
+    """The ids of search_page_ids(), in order, kept per folded query in this process's bounded cache until the
     site changes (its generation is in the key): residents search the same few words again and again."""
     return _cached_ids(
         site,
         locale,
         query,
         [],
-        lambda: list(search_pages(site, locale, query).values_list("pk", flat=True)[: MAX_RESULTS + 1]),
+        lambda: search_page_ids(site, locale, query),
     )
 
 
 def matching_page_ids_in(site, root_paths, locale, query):
-    """The ids of search_pages_in(), in order, cached as matching_page_ids() is, keyed on `site` (the site
+    """The ids of search_page_ids_in(), in order, cached as matching_page_ids() is, keyed on `site` (the site
     searching the others, e.g. the province hub, whose generation moves with any of theirs) and the roots."""
     roots = sorted(root_paths)
     return _cached_ids(
@@ -122,7 +139,7 @@ def matching_page_ids_in(site, root_paths, locale, query):
         locale,
         query,
         [",".join(roots)],
-        lambda: list(search_pages_in(roots, locale, query).values_list("pk", flat=True)[: MAX_RESULTS + 1]),
+        lambda: search_page_ids_in(roots, locale, query),
     )
 
 

@@ -45,7 +45,7 @@ def page_of_hits(site, locale, query, page_obj):
     bounded cache until the site changes, as the matching ids are: a repeated search reads no page."""
 
     def compute():
-        # Every id is at or below the site's home in this language (search_pages()).
+        # Every id is at or below the site's home in this language (search_page_ids()).
         return hits(pages_in_order(page_obj.object_list), localized_root(site, locale))
 
     terms = " ".join(terms_of(query))
