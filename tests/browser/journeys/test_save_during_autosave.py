@@ -77,7 +77,9 @@ def test_save_clicked_during_the_first_autosave_saves_one_draft(journey, journey
     for route in saves:
         route.continue_()
     page.wait_for_url(admin.EDIT_URL, timeout=30_000)
-    expect(page.locator(".messages .success, .messages [class*=success]").first).to_be_visible()
+    expect(page.locator(".messages .success, .messages [class*=success]").first).to_be_visible(
+        timeout=30_000  # the edit URL comes with the autosave; the save's own page, loaded under CI's load, after
+    )
     expect(page.locator(".messages .error, .messages [class*=error]")).to_have_count(0)
 
     saved = NewsPage.objects.filter(title=title)
