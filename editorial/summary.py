@@ -18,8 +18,10 @@ def portal_name(user, default):
     """The name of the one portal the user works on; `default` for superusers and people of several."""
     if user.is_superuser:
         return default
-    names = list(Site.objects.filter(id__in=site_ids_for_user(user)).values_list("site_name", flat=True)[:2])
-    return names[0] if len(names) == 1 and names[0] else default
+    if not hasattr(user, "_portal_name"):  # the dashboard asks four times (heading, pages, images, documents)
+        names = list(Site.objects.filter(id__in=site_ids_for_user(user)).values_list("site_name", flat=True)[:2])
+        user._portal_name = names[0] if len(names) == 1 and names[0] else None
+    return user._portal_name or default
 
 
 def permitted_page_count(user):

@@ -52,7 +52,7 @@ def setup_province_editors(site, name=None):
     collection = site_collection(site)
     for permission in _permissions(COLLECTION_PERMISSIONS):
         GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
-    # Their own moderation, not Wagtail's default workflow at the tree's root (English, approved by nobody here).
+    # Their own moderation, not Wagtail's default workflow at the tree's root (approved by Wagtail's "Moderators").
     moderation_workflow(site.site_name or site.hostname, homes, [group])
     return group
 
