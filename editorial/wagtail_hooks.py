@@ -47,6 +47,15 @@ def register_guide_menu_item():
     return MenuItem(_("User guide"), reverse("editorial_guide"), icon_name="help", order=900, name="editorial-guide")
 
 
+@hooks.register("construct_help_menu")
+def leave_out_wagtails_english_guides(request, menu_items):
+    # Wagtail's editor guide and release notes are English pages on guide.wagtail.org: the portal's own
+    # Vietnamese guide (above) is the one an office clerk can read.
+    menu_items[:] = [
+        item for item in menu_items if item.name != "editor-guide" and not item.name.startswith("whats-new-in-wagtail")
+    ]
+
+
 @hooks.register("insert_editor_js")
 def hold_saves_during_autosave():
     return format_html('<script src="{}"></script>', static("editorial/admin/save-after-autosave.js"))

@@ -65,3 +65,11 @@ def test_an_editor_opens_the_guide_from_the_help_menu_and_the_dashboard(client, 
 def test_the_guide_needs_a_signed_in_editor(client):
     response = client.get("/admin/guide/")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_the_admin_offers_the_portals_vietnamese_guide_not_wagtails_english_one(client, django_user_model):
+    user = django_user_model.objects.create_superuser("quantri", "q@example.vn", "x")
+    client.force_login(user)
+    dashboard = client.get("/admin/").content.decode()
+    assert "guide.wagtail.org" not in dashboard  # neither the account summary's link nor the Help menu's items
+    assert 'href="/admin/guide/"' in dashboard
